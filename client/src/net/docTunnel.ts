@@ -1,0 +1,151 @@
+import type { Socket } from 'socket.io-client'
+import { DOC_CLOSE_CODES, ERROR_CODES, type ErrorBody } from '../../../shared/errors.ts'
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/protocol.ts'
+
+/** The typed client socket. */
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>
+
+/** The provider's server URL: the provider appends `/<document name>`, which the tunnel reads back. */
+export const TUNNEL_URL = 'tunnel:'
+
+/** How long the server has to accept a document open before we let the provider retry. */
+export const DOC_OPEN_TIMEOUT_MS = 10_000
+
+/** A close event as y-websocket's provider reads it. */
+export interface TunnelCloseEvent {
+  code: number
+  reason: string
+  error?: ErrorBody
+}
+
+type Listener<T> = ((event: T) => void) | null
+
+const CONNECTING = 0
+const OPEN = 1
+const CLOSING = 2
+const CLOSED = 3
+
+/** Close codes after which reconnecting cannot help: the provider stops. */
+const PERMANENT: Partial<Record<ErrorBody['code'], number>> = {
+  [ERROR_CODES.forbidden]: DOC_CLOSE_CODES.forbidden,
+  [ERROR_CODES.notFound]: DOC_CLOSE_CODES.notFound,
+  [ERROR_CODES.unauthorized]: DOC_CLOSE_CODES.forbidden,
+  [ERROR_CODES.participantRemoved]: DOC_CLOSE_CODES.forbidden,
+}
+
+/**
+ * Carries y-websocket's messages for many documents over one Socket.IO connection. `WebSocket` is the class to
+ * pass as the provider's `WebSocketPolyfill`: each instance is one document's channel.
+ */
+export class DocTunnel {
+  private readonly channels = new Map<string, TunnelChannel>()
+  readonly WebSocket: new (url: string) => TunnelChannel
+
+  constructor(readonly socket: ClientSocket) {
+    const tunnel = this
+    this.WebSocket = class extends TunnelChannel {
+      constructor(url: string) {
+        super(tunnel, url)
+      }
+    }
+    socket.on('doc:message', (doc, message) => this.channels.get(doc)?.receive(message))
+    socket.on('doc:closed', ({ doc, code, reason }) => this.channels.get(doc)?.closeFromServer(code, reason))
+    socket.on('disconnect', () => {
+      for (const channel of [...this.channels.values()]) channel.closeFromServer(DOC_CLOSE_CODES.goingAway)
+    })
+  }
+
+  /** @internal */
+  register(channel: TunnelChannel): void {
+    this.channels.get(channel.doc)?.closeFromServer(DOC_CLOSE_CODES.goingAway)
+    this.channels.set(channel.doc, channel)
+  }
+
+  /** @internal */
+  unregister(channel: TunnelChannel): void {
+    if (this.channels.get(channel.doc) === channel) this.channels.delete(channel.doc)
+  }
+}
+
+/** One document's channel, shaped like the WebSocket y-websocket's provider expects. */
+export class TunnelChannel {
+  // The provider reads these from the instance, not the class.
+  readonly CONNECTING = CONNECTING
+  readonly OPEN = OPEN
+  readonly CLOSING = CLOSING
+  readonly CLOSED = CLOSED
+  readyState: number = CONNECTING
+  binaryType = 'arraybuffer'
+  onopen: Listener<unknown> = null
+  onmessage: Listener<{ data: ArrayBuffer }> = null
+  onclose: Listener<TunnelCloseEvent> = null
+  onerror: Listener<unknown> = null
+  readonly doc: string
+  /** Messages that arrived between the server accepting the open and our `onopen`. */
+  private early: Uint8Array[] = []
+
+  constructor(
+    private readonly tunnel: DocTunnel,
+    readonly url: string,
+  ) {
+    this.doc = url.slice(TUNNEL_URL.length + 1).split('?')[0] as string
+    tunnel.register(this)
+    if (tunnel.socket.connected) this.open()
+    else tunnel.socket.once('connect', () => this.open())
+  }
+
+  /** Sends one message; while not open it is dropped, never queued: the provider resyncs on open. */
+  send(data: Uint8Array | ArrayBuffer): void {
+    if (this.readyState !== OPEN) return
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
+    this.tunnel.socket.emit('doc:message', this.doc, bytes)
+  }
+
+  close(): void {
+    if (this.readyState === CLOSED) return
+    if (this.readyState === OPEN && this.tunnel.socket.connected) this.tunnel.socket.emit('doc:close', { doc: this.doc })
+    this.finish({ code: 1000, reason: 'closed by client' })
+  }
+
+  /** @internal */
+  receive(message: ArrayBuffer | Uint8Array): void {
+    const bytes = message instanceof Uint8Array ? message : new Uint8Array(message)
+    if (this.readyState === CONNECTING) this.early.push(bytes)
+    else if (this.readyState === OPEN) this.deliver(bytes)
+  }
+
+  /** @internal */
+  closeFromServer(code: number, error?: ErrorBody): void {
+    this.finish({ code, reason: error?.message ?? '', error })
+  }
+
+  private open(): void {
+    if (this.readyState !== CONNECTING) return
+    this.tunnel.socket.timeout(DOC_OPEN_TIMEOUT_MS).emit('doc:open', { doc: this.doc }, (timeout, result) => {
+      if (this.readyState !== CONNECTING) return
+      if (timeout) return this.finish({ code: DOC_CLOSE_CODES.goingAway, reason: 'open timed out' })
+      if (!result.ok) {
+        const code = PERMANENT[result.error.code] ?? DOC_CLOSE_CODES.goingAway
+        return this.finish({ code, reason: result.error.message, error: result.error })
+      }
+      this.readyState = OPEN
+      this.onopen?.({})
+      const early = this.early
+      this.early = []
+      for (const bytes of early) this.deliver(bytes)
+    })
+  }
+
+  private deliver(bytes: Uint8Array): void {
+    const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+    this.onmessage?.({ data })
+  }
+
+  private finish(event: TunnelCloseEvent): void {
+    if (this.readyState === CLOSED) return
+    this.readyState = CLOSED
+    this.early = []
+    this.tunnel.unregister(this)
+    this.onclose?.(event)
+  }
+}

@@ -1,0 +1,30 @@
+import { docNameSchema, docOpenSchema } from '../../shared/protocol.ts'
+import type { RealtimeContext } from './context.ts'
+import type { DocPeer } from './docs/peer.ts'
+import { onRequest } from './requests.ts'
+import type { IoSocket } from './types.ts'
+
+/** The Yjs tunnel: each document's y-websocket protocol messages ride on this one connection. */
+export function registerDocHandlers(ctx: RealtimeContext, socket: IoSocket): void {
+  const peer: DocPeer = {
+    id: socket.id,
+    identity: socket.data.identity,
+    send: (doc, message) => socket.emit('doc:message', doc, message),
+    closed: (doc, code, reason) => socket.emit('doc:closed', { doc, code, reason }),
+  }
+
+  onRequest(socket, ctx.logger, 'doc:open', docOpenSchema, ({ doc }) => ctx.hub.open(peer, doc))
+
+  socket.on('doc:message', (doc: unknown, message: unknown) => {
+    const name = docNameSchema.safeParse(doc)
+    if (!name.success || !(message instanceof Uint8Array)) return
+    ctx.hub.message(peer, name.data, message).catch((err: unknown) => ctx.logger.error({ err }, 'doc message failed'))
+  })
+
+  socket.on('doc:close', (input: unknown) => {
+    const parsed = docOpenSchema.safeParse(input)
+    if (parsed.success) ctx.hub.close(peer, parsed.data.doc)
+  })
+
+  socket.on('disconnect', () => ctx.hub.disconnect(peer))
+}

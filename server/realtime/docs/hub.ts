@@ -1,0 +1,166 @@
+import { ERROR_CODES, type ErrorBody } from '../../../shared/errors.ts'
+import { DOC_CLOSE_CODES } from '../../../shared/errors.ts'
+import { parseDocName } from '../../../shared/docNames.ts'
+import { LIMITS } from '../../../shared/limits.ts'
+import { DomainError } from '../../domain/errors.ts'
+import type { Logger } from '../../logger.ts'
+import type { DocStore } from '../../store/types.ts'
+import type { DocAccessPolicy } from './access.ts'
+import { type AwarenessUser, colorFor } from './awarenessGuard.ts'
+import type { DocPeer } from './peer.ts'
+import { DocRoom } from './room.ts'
+
+/** How long an empty document stays loaded, so a reconnecting phone finds it warm. */
+export const EMPTY_DOC_UNLOAD_MS = 30_000
+
+export interface DocHubOptions {
+  store: DocStore
+  access: DocAccessPolicy
+  logger: Logger
+  /** What others see for this connection in awareness (never taken from the client). */
+  userFor: (peer: DocPeer) => Promise<AwarenessUser>
+  emptyDocUnloadMs?: number
+}
+
+/** Loads documents on demand, routes each connection's messages to them, and unloads them when idle. */
+export class DocHub {
+  private readonly rooms = new Map<string, DocRoom>()
+  private readonly loading = new Map<string, Promise<DocRoom>>()
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
+  private readonly peerDocs = new Map<string, Set<string>>()
+
+  constructor(private readonly options: DocHubOptions) {}
+
+  /** Documents loaded in memory now. */
+  get loadedCount(): number {
+    return this.rooms.size
+  }
+
+  /** Opens a document for a connection after checking it may; returns whether it may write. */
+  async open(peer: DocPeer, name: string): Promise<{ writable: boolean }> {
+    const ref = parseDocName(name)
+    if (!ref) throw new DomainError(ERROR_CODES.notFound, 'No such document.')
+    const access = await this.options.access(peer.identity, ref)
+    if (access === 'none') throw new DomainError(ERROR_CODES.forbidden, 'You may not open this document.')
+    const open = this.peerDocs.get(peer.id) ?? new Set<string>()
+    if (!open.has(name) && open.size >= LIMITS.docsOpenPerSocketMax) {
+      throw new DomainError(ERROR_CODES.rateLimited, 'Too many documents open on this connection.')
+    }
+    const [room, user] = await Promise.all([this.room(name), this.options.userFor(peer)])
+    if (room.has(peer)) room.leave(peer)
+    open.add(name)
+    this.peerDocs.set(peer.id, open)
+    this.cancelUnload(name)
+    room.join(peer, access === 'write', user)
+    return { writable: access === 'write' }
+  }
+
+  /** Routes one message; a bad one closes this document for this connection only. */
+  async message(peer: DocPeer, name: string, message: Uint8Array): Promise<void> {
+    const room = this.rooms.get(name)
+    if (!room?.has(peer)) return
+    if (message.byteLength > LIMITS.docMessageMaxBytes) {
+      this.refuse(peer, name, DOC_CLOSE_CODES.invalidMessage, {
+        code: ERROR_CODES.payloadTooLarge,
+        message: 'That change is too large to save.',
+      })
+      return
+    }
+    try {
+      await room.receive(peer, message)
+    } catch (error) {
+      const body = toErrorBody(error)
+      if (body.code === ERROR_CODES.internal) this.options.logger.error({ err: error, doc: name }, 'doc message failed')
+      this.refuse(peer, name, DOC_CLOSE_CODES.invalidMessage, body)
+    }
+  }
+
+  /** The client closed a document. */
+  close(peer: DocPeer, name: string): void {
+    const room = this.rooms.get(name)
+    room?.leave(peer)
+    this.peerDocs.get(peer.id)?.delete(name)
+    if (room && room.size === 0) this.scheduleUnload(name)
+  }
+
+  /** A connection went away: leave every document it had open. */
+  disconnect(peer: DocPeer): void {
+    for (const name of this.peerDocs.get(peer.id) ?? []) this.close(peer, name)
+    this.peerDocs.delete(peer.id)
+  }
+
+  /** Closes a document for a connection, telling the client why. */
+  refuse(peer: DocPeer, name: string, code: number, reason: ErrorBody): void {
+    this.close(peer, name)
+    peer.closed(name, code, reason)
+  }
+
+  /** Compacts and unloads every document, for shutdown. */
+  async closeAll(): Promise<void> {
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer)
+    this.unloadTimers.clear()
+    await Promise.allSettled([...this.loading.values()])
+    await Promise.all([...this.rooms.keys()].map((name) => this.unload(name)))
+  }
+
+  /** A document's live copy, loading it when needed (for server-side readers such as previews and exports). */
+  async room(name: string): Promise<DocRoom> {
+    const loaded = this.rooms.get(name)
+    if (loaded) return loaded
+    const pending = this.loading.get(name)
+    if (pending) return pending
+    const room = new DocRoom(name, this.options.store)
+    const load = room.load().then(
+      () => {
+        this.rooms.set(name, room)
+        this.loading.delete(name)
+        if (room.size === 0) this.scheduleUnload(name)
+        return room
+      },
+      (error: unknown) => {
+        this.loading.delete(name)
+        room.destroy()
+        throw error
+      },
+    )
+    this.loading.set(name, load)
+    return load
+  }
+
+  private scheduleUnload(name: string): void {
+    this.cancelUnload(name)
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(name)
+      this.unload(name).catch((err: unknown) => this.options.logger.error({ err, doc: name }, 'unload failed'))
+    }, this.options.emptyDocUnloadMs ?? EMPTY_DOC_UNLOAD_MS)
+    timer.unref()
+    this.unloadTimers.set(name, timer)
+  }
+
+  private cancelUnload(name: string): void {
+    const timer = this.unloadTimers.get(name)
+    if (timer) clearTimeout(timer)
+    this.unloadTimers.delete(name)
+  }
+
+  private async unload(name: string): Promise<void> {
+    const room = this.rooms.get(name)
+    if (!room || room.size > 0) return
+    this.rooms.delete(name)
+    try {
+      await room.compact()
+    } finally {
+      room.destroy()
+    }
+  }
+}
+
+/** The awareness identity of a connection, derived from the server's view of it. */
+export function awarenessUser(peer: DocPeer, label: string | null): AwarenessUser {
+  return { name: label, role: peer.identity.role, color: colorFor(peer.identity.id) }
+}
+
+function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof DomainError) return { code: error.code, message: error.message }
+  return { code: ERROR_CODES.internal, message: 'Something went wrong saving this change.' }
+}

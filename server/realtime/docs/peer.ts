@@ -1,0 +1,13 @@
+import type { ErrorBody } from '../../../shared/errors.ts'
+import type { Identity } from '../../domain/identity.ts'
+
+/** One connection as the document hub sees it: no Socket.IO here, so the hub can be tested and reused. */
+export interface DocPeer {
+  /** Unique per connection. */
+  readonly id: string
+  readonly identity: Identity
+  /** Sends a y-websocket protocol message for one document. */
+  send(doc: string, message: Uint8Array): void
+  /** Tells the client the server closed this document for it. */
+  closed(doc: string, code: number, reason: ErrorBody): void
+}

@@ -1,0 +1,211 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { ERROR_CODES } from '../../../shared/errors.ts'
+import { LIMITS } from '../../../shared/limits.ts'
+import { DomainError } from '../../domain/errors.ts'
+import type { DocStore } from '../../store/types.ts'
+import { type AwarenessUser, rewriteAwarenessUpdate } from './awarenessGuard.ts'
+import type { DocPeer } from './peer.ts'
+
+/** y-websocket message types. */
+export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const
+
+/** Compact the update log into a snapshot after this many updates. */
+export const COMPACT_EVERY_UPDATES = 500
+
+interface Member {
+  peer: DocPeer
+  writable: boolean
+  user: AwarenessUser
+  clientIds: Set<number>
+}
+
+const EMPTY_UPDATE_BYTES = 2
+
+/** One loaded document: its Yjs copy, awareness, members, and its path to disk. */
+export class DocRoom {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  private readonly members = new Map<string, Member>()
+  private approxBytes = 0
+  private lastSeq = 0
+  private updatesSinceSnapshot = 0
+  private compacting: Promise<void> = Promise.resolve()
+
+  constructor(
+    readonly name: string,
+    private readonly store: DocStore,
+  ) {
+    this.awareness.setLocalState(null)
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const message = encodeSync((e) => syncProtocol.writeUpdate(e, update))
+      for (const m of this.members.values()) if (m.peer !== origin) m.peer.send(this.name, message)
+    })
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
+      const changed = [...added, ...updated, ...removed]
+      const message = encodeAwareness(this.awareness, changed)
+      for (const m of this.members.values()) m.peer.send(this.name, message)
+    })
+  }
+
+  /** Loads the snapshot and the updates after it. */
+  async load(): Promise<void> {
+    const stored = await this.store.load(this.name)
+    Y.transact(
+      this.doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot)
+        for (const u of stored.updates) Y.applyUpdate(this.doc, u)
+      },
+      'store',
+    )
+    this.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0)
+    this.lastSeq = stored.lastSeq
+    this.updatesSinceSnapshot = stored.updates.length
+  }
+
+  get size(): number {
+    return this.members.size
+  }
+
+  has(peer: DocPeer): boolean {
+    return this.members.has(peer.id)
+  }
+
+  /** Adds a connection and starts the sync: our state vector, then everyone's awareness. */
+  join(peer: DocPeer, writable: boolean, user: AwarenessUser): void {
+    this.members.set(peer.id, { peer, writable, user, clientIds: new Set() })
+    peer.send(
+      this.name,
+      encodeSync((e) => syncProtocol.writeSyncStep1(e, this.doc)),
+    )
+    if (this.awareness.getStates().size > 0) {
+      peer.send(this.name, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+    }
+  }
+
+  /** Removes a connection and its awareness states. */
+  leave(peer: DocPeer): void {
+    const member = this.members.get(peer.id)
+    if (!member) return
+    this.members.delete(peer.id)
+    if (member.clientIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...member.clientIds], null)
+    }
+  }
+
+  /**
+   * Handles one y-websocket message. Updates are stored before they are applied and broadcast; a malformed
+   * message throws a DomainError and the caller closes the document for that connection only.
+   */
+  async receive(peer: DocPeer, message: Uint8Array): Promise<void> {
+    const member = this.members.get(peer.id)
+    if (!member) return
+    const decoder = decoding.createDecoder(message)
+    const type = readOrInvalid(() => decoding.readVarUint(decoder))
+    switch (type) {
+      case MESSAGE.sync:
+        return this.receiveSync(member, decoder)
+      case MESSAGE.awareness:
+        return this.receiveAwareness(member, readOrInvalid(() => decoding.readVarUint8Array(decoder)))
+      case MESSAGE.queryAwareness:
+        peer.send(this.name, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+        return
+      case MESSAGE.auth:
+        return
+      default:
+        throw invalid('Unknown message type.')
+    }
+  }
+
+  /** Writes the whole state as one snapshot and drops the updates it covers. */
+  compact(): Promise<void> {
+    this.compacting = this.compacting.then(async () => {
+      if (this.updatesSinceSnapshot === 0) return
+      const snapshot = Y.encodeStateAsUpdate(this.doc)
+      const upTo = this.lastSeq
+      this.updatesSinceSnapshot = 0
+      this.approxBytes = snapshot.length
+      await this.store.compact(this.name, snapshot, upTo)
+    })
+    return this.compacting
+  }
+
+  destroy(): void {
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  private async receiveSync(member: Member, decoder: decoding.Decoder): Promise<void> {
+    const syncType = readOrInvalid(() => decoding.readVarUint(decoder))
+    const payload = readOrInvalid(() => decoding.readVarUint8Array(decoder))
+    if (syncType === syncProtocol.messageYjsSyncStep1) {
+      const reply = encodeSync((e) => syncProtocol.writeSyncStep2(e, this.doc, payload))
+      member.peer.send(this.name, reply)
+      return
+    }
+    if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
+      throw invalid('Unknown sync message type.')
+    }
+    if (payload.length <= EMPTY_UPDATE_BYTES && payload.every((b) => b === 0)) return
+    // Read-only members still answer the server's sync step 1 with their delete set: ignore, never apply.
+    if (!member.writable) return
+    readOrInvalid(() => Y.decodeUpdate(payload))
+    if (this.approxBytes + payload.length > LIMITS.docMaxBytes) {
+      throw new DomainError(ERROR_CODES.docFull, 'These notes are full. Start a new item or ask the facilitator.')
+    }
+    this.approxBytes += payload.length
+    this.lastSeq = await this.store.append(this.name, [payload])
+    Y.applyUpdate(this.doc, payload, member.peer)
+    if (++this.updatesSinceSnapshot >= COMPACT_EVERY_UPDATES) void this.compact().catch(() => {})
+  }
+
+  private receiveAwareness(member: Member, update: Uint8Array): void {
+    const rewritten = readOrInvalid(() =>
+      rewriteAwarenessUpdate(update, member.user, (id) => this.ownedByOther(member, id)),
+    )
+    if (!rewritten) return
+    for (const id of rewritten.clientIds) member.clientIds.add(id)
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, rewritten.update, member.peer)
+  }
+
+  private ownedByOther(member: Member, clientId: number): boolean {
+    for (const m of this.members.values()) if (m !== member && m.clientIds.has(clientId)) return true
+    return false
+  }
+}
+
+interface AwarenessChange {
+  added: number[]
+  updated: number[]
+  removed: number[]
+}
+
+function encodeSync(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE.sync)
+  write(encoder)
+  return encoding.toUint8Array(encoder)
+}
+
+function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE.awareness)
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
+  return encoding.toUint8Array(encoder)
+}
+
+function invalid(message: string): DomainError {
+  return new DomainError(ERROR_CODES.docInvalidMessage, message)
+}
+
+function readOrInvalid<T>(read: () => T): T {
+  try {
+    return read()
+  } catch {
+    throw invalid('This document message could not be read.')
+  }
+}

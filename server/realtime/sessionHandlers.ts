@@ -1,0 +1,85 @@
+import { ERROR_CODES } from '../../shared/errors.ts'
+import type { SessionSnapshot } from '../../shared/protocol.ts'
+import {
+  inviteCreateSchema,
+  inviteRevokeSchema,
+  participantRemoveSchema,
+  sessionStatusChangeSchema,
+  updateSessionSchema,
+} from '../../shared/protocol.ts'
+import { fail } from '../domain/errors.ts'
+import { canFacilitate, toMe } from '../domain/identity.ts'
+import { isLocalUrl } from '../network.ts'
+import type { RealtimeContext } from './context.ts'
+import { onRequest } from './requests.ts'
+import { type IoSocket, rooms } from './types.ts'
+
+/** Session control: the snapshot, settings, lifecycle, links and removing people. */
+export function registerSessionHandlers(ctx: RealtimeContext, socket: IoSocket): void {
+  const { identity } = socket.data
+  const { sessionId } = identity
+  const facilitating = canFacilitate(identity.role)
+  const requireFacilitator = () => {
+    if (!facilitating) throw fail.forbidden('Only facilitators can do that.')
+  }
+
+  onRequest(socket, ctx.logger, 'session:snapshot', null, async (): Promise<SessionSnapshot> => {
+    const session = await ctx.sessions.view(sessionId)
+    const participants = await ctx.sessions.participants(sessionId, (id) => ctx.presence.isOnline(sessionId, id))
+    return {
+      session,
+      me: toMe(identity, session.anonymity),
+      attendance: { joined: participants.length, online: participants.filter((p) => p.online).length },
+      participants: facilitating ? participants : [],
+      invites: facilitating ? await ctx.sessions.invites(sessionId) : [],
+      serverNow: Date.now(),
+      joinUrlIsLocal: facilitating && isLocalUrl(session.joinUrl),
+    }
+  })
+
+  onRequest(socket, ctx.logger, 'session:update', updateSessionSchema, async (change) => {
+    requireFacilitator()
+    const view = await ctx.sessions.update(sessionId, change)
+    ctx.io.to(rooms.session(sessionId)).emit('session:updated', view)
+    return view
+  })
+
+  onRequest(socket, ctx.logger, 'session:status', sessionStatusChangeSchema, async ({ status }) => {
+    requireFacilitator()
+    const view = await ctx.sessions.setStatus(sessionId, status)
+    ctx.io.to(rooms.session(sessionId)).emit('session:updated', view)
+    return view
+  })
+
+  onRequest(socket, ctx.logger, 'participant:remove', participantRemoveSchema, async ({ participantId }) => {
+    requireFacilitator()
+    await ctx.sessions.removeParticipant(sessionId, participantId)
+    const room = rooms.participant(participantId)
+    ctx.io.to(room).emit('access:revoked', {
+      code: ERROR_CODES.participantRemoved,
+      message: 'The facilitator removed you from this session.',
+    })
+    ctx.io.in(room).disconnectSockets(true)
+    ctx.rosterChanged(sessionId)
+    return null
+  })
+
+  onRequest(socket, ctx.logger, 'invite:create', inviteCreateSchema, async ({ role, label }) => {
+    requireFacilitator()
+    const created = await ctx.sessions.createInvite(sessionId, role, label)
+    ctx.io.to(rooms.facilitators(sessionId)).emit('invites:changed', await ctx.sessions.invites(sessionId))
+    return created
+  })
+
+  onRequest(socket, ctx.logger, 'invite:revoke', inviteRevokeSchema, async ({ inviteId }) => {
+    requireFacilitator()
+    const invites = await ctx.sessions.revokeInvite(sessionId, inviteId)
+    ctx.io.to(rooms.principal(inviteId)).emit('access:revoked', {
+      code: ERROR_CODES.unauthorized,
+      message: 'This link was revoked.',
+    })
+    ctx.io.in(rooms.principal(inviteId)).disconnectSockets(true)
+    ctx.io.to(rooms.facilitators(sessionId)).emit('invites:changed', invites)
+    return invites
+  })
+}

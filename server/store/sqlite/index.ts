@@ -1,0 +1,25 @@
+import type { Store } from '../types.ts'
+import { openDatabase } from './database.ts'
+import { sqliteDocStore } from './docs.ts'
+import { sqliteParticipantStore } from './participants.ts'
+import { sqliteSecretStore } from './secrets.ts'
+import { sqliteSessionStore } from './sessions.ts'
+import { sqliteTokenStore } from './tokens.ts'
+
+/** Opens (or creates) the SQLite store in one file. */
+export function createSqliteStore(file: string): Store {
+  const db = openDatabase(file)
+  return {
+    sessions: sqliteSessionStore(db),
+    participants: sqliteParticipantStore(db),
+    secrets: sqliteSecretStore(db),
+    tokens: sqliteTokenStore(db),
+    docs: sqliteDocStore(db),
+    async close() {
+      // Appends queued in this tick flush on setImmediate; wait one more turn so they land first.
+      await new Promise((resolve) => setImmediate(resolve))
+      db.pragma('wal_checkpoint(TRUNCATE)')
+      db.close()
+    },
+  }
+}

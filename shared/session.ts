@@ -1,0 +1,131 @@
+import { z } from 'zod'
+import { LIMITS } from './limits.ts'
+
+/** How participants are shown to each other and to facilitators. */
+export const ANONYMITY = ['named', 'sector', 'anonymous'] as const
+export const anonymitySchema = z.enum(ANONYMITY)
+export type Anonymity = z.infer<typeof anonymitySchema>
+
+/** A session's lifecycle: prepared, running, over. */
+export const SESSION_STATUSES = ['draft', 'open', 'closed'] as const
+export const sessionStatusSchema = z.enum(SESSION_STATUSES)
+export type SessionStatus = z.infer<typeof sessionStatusSchema>
+
+/** Languages with complete catalogues. */
+export const LANGUAGES = ['en', 'es'] as const
+export const languageSchema = z.enum(LANGUAGES)
+export type Language = z.infer<typeof languageSchema>
+
+/** The roles a secret or token can carry. */
+export const ROLES = ['facilitator', 'cofacilitator', 'projector', 'organizer', 'participant'] as const
+export type Role = (typeof ROLES)[number]
+
+/** Roles that may run the session. */
+export const FACILITATING_ROLES: readonly Role[] = ['facilitator', 'cofacilitator']
+
+const trimmed = (max: number) => z.string().trim().max(max)
+
+export const wifiSchema = z.object({
+  ssid: trimmed(LIMITS.wifiFieldMaxChars).min(1),
+  password: z.string().max(LIMITS.wifiFieldMaxChars),
+})
+export type Wifi = z.infer<typeof wifiSchema>
+
+/** The settings a facilitator chooses for a session. */
+export const sessionSettingsSchema = z.object({
+  title: trimmed(LIMITS.titleMaxChars).min(1),
+  welcome: trimmed(LIMITS.welcomeMaxChars).default(''),
+  sectors: z.array(trimmed(LIMITS.sectorMaxChars).min(1)).max(LIMITS.sectorsMax).default([]),
+  anonymity: anonymitySchema.default('sector'),
+  wifi: wifiSchema.nullable().default(null),
+  defaultLanguage: languageSchema.default('en'),
+})
+export type SessionSettings = z.infer<typeof sessionSettingsSchema>
+
+/** POST /api/sessions body. */
+export const createSessionSchema = sessionSettingsSchema.extend({
+  draft: z.boolean().default(false),
+})
+export type CreateSessionInput = z.input<typeof createSessionSchema>
+
+/** A partial settings change from the facilitator. */
+export const updateSessionSchema = sessionSettingsSchema.partial()
+export type UpdateSessionInput = z.infer<typeof updateSessionSchema>
+
+/** POST /api/sessions/join body. */
+export const joinSessionSchema = z.object({
+  joinCode: z.string().min(1).max(32),
+  displayName: trimmed(LIMITS.displayNameMaxChars).optional(),
+  sector: trimmed(LIMITS.sectorMaxChars).optional(),
+  language: languageSchema.optional(),
+})
+export type JoinSessionInput = z.infer<typeof joinSessionSchema>
+
+/** 201 answer to POST /api/sessions. */
+export interface CreatedSession {
+  sessionId: string
+  joinCode: string
+  joinUrl: string
+  facilitatorUrl: string
+  facilitatorToken: string
+  projectorUrl: string
+}
+
+/** 200 answer to POST /api/sessions/join. */
+export interface JoinedSession {
+  sessionId: string
+  participantId: string
+  participantToken: string
+}
+
+/** What a join page may learn about a session from its code before joining. */
+export interface SessionPreview {
+  title: string
+  welcome: string
+  sectors: string[]
+  anonymity: Anonymity
+  status: SessionStatus
+  defaultLanguage: Language
+}
+
+/** A session as every member of it sees it. */
+export interface SessionView extends SessionPreview {
+  id: string
+  joinCode: string
+  joinUrl: string
+  wifi: Wifi | null
+}
+
+/** A participant as facilitators see them: name or sector only as the anonymity setting allows. */
+export interface ParticipantView {
+  id: string
+  /** What the room may call this person: a name, a sector, or null when anonymous. */
+  label: string | null
+  sector: string | null
+  online: boolean
+  joinedAt: number
+}
+
+/** Head counts for the projector and the lobby. */
+export interface Attendance {
+  joined: number
+  online: number
+}
+
+/** A co-facilitator, projector or organizer link, without its secret. */
+export interface InviteView {
+  id: string
+  role: Exclude<Role, 'participant' | 'facilitator'>
+  label: string
+  createdAt: number
+  revoked: boolean
+}
+
+/** Who this connection is, as the server sees it. */
+export interface Me {
+  role: Role
+  /** Participant id, or the id of the role secret. */
+  id: string
+  label: string | null
+  sector: string | null
+}
