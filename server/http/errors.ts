@@ -15,7 +15,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   participant_removed: 403,
   too_many_attempts: 429,
   rate_limited: 429,
-  payload_too_large: 413,
+  payload_too_large: 400,
   conflict: 409,
 }
 

@@ -1,0 +1,109 @@
+import { io } from 'socket.io-client'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { type ClientSocket, DocTunnel, TUNNEL_URL } from '../../client/src/net/docTunnel.ts'
+import type { AckResult } from '../../shared/errors.ts'
+import type { CreatedSession, CreateSessionInput, JoinedSession, JoinSessionInput } from '../../shared/session.ts'
+
+/** POSTs JSON and returns status and parsed body. */
+export async function postJson<T = unknown>(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+  return { status: res.status, body: (await res.json()) as T }
+}
+
+/** Creates a session through the API, as the create page does. */
+export async function createSession(baseUrl: string, input: Partial<CreateSessionInput> = {}): Promise<CreatedSession> {
+  const { status, body } = await postJson<CreatedSession>(`${baseUrl}/api/sessions`, {
+    title: 'Community Conversation',
+    sectors: ['Law enforcement', 'Faith-based', 'Nonprofit services'],
+    ...input,
+  })
+  if (status !== 201) throw new Error(`create failed: ${status} ${JSON.stringify(body)}`)
+  return body
+}
+
+/** Joins by code through the API, as a phone does. */
+export async function joinSession(
+  baseUrl: string,
+  joinCode: string,
+  extra: Partial<JoinSessionInput> = {},
+): Promise<JoinedSession> {
+  const { status, body } = await postJson<JoinedSession>(`${baseUrl}/api/sessions/join`, { joinCode, ...extra })
+  if (status !== 200) throw new Error(`join failed: ${status} ${JSON.stringify(body)}`)
+  return body
+}
+
+/** Opens a real socket.io-client connection with a token and waits until it is connected. */
+export function connect(baseUrl: string, token: string, options: { reconnection?: boolean } = {}): Promise<ClientSocket> {
+  const socket: ClientSocket = io(baseUrl, {
+    auth: { token },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: options.reconnection ?? true,
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 200,
+  })
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket))
+    socket.once('connect_error', (err) => {
+      socket.close()
+      reject(err)
+    })
+  })
+}
+
+/** Sends a request and resolves with its ack. */
+export function request<T>(socket: ClientSocket, event: string, ...args: unknown[]): Promise<AckResult<T>> {
+  return (socket.timeout(5000) as unknown as { emitWithAck: (e: string, ...a: unknown[]) => Promise<AckResult<T>> })
+    .emitWithAck(event, ...args)
+}
+
+/** A document opened through the real y-websocket provider over the tunnel. */
+export interface OpenDoc {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  tunnel: DocTunnel
+  destroy(): void
+}
+
+/** Opens a document as the client does; `synced` resolves after the first sync with the server. */
+export function openDoc(socket: ClientSocket, name: string, doc = new Y.Doc()): OpenDoc & { synced: Promise<void> } {
+  const tunnel = new DocTunnel(socket)
+  const provider = new WebsocketProvider(TUNNEL_URL, name, doc, {
+    WebSocketPolyfill: tunnel.WebSocket as unknown as typeof WebSocket,
+    disableBc: true,
+  })
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve()
+    else provider.once('sync', () => resolve())
+  })
+  return { doc, provider, tunnel, synced, destroy: () => provider.destroy() }
+}
+
+/** Retries an assertion until it passes or the time is up; the last failure is thrown. */
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5000, intervalMs = 10): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    try {
+      return await check()
+    } catch (error) {
+      if (Date.now() > deadline) throw error
+      await new Promise((resolve) => setTimeout(resolve, intervalMs))
+    }
+  }
+}
+
+/** Resolves with the next emission of a server event. */
+export function nextEvent<T>(socket: ClientSocket, event: string, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs)
+    ;(socket as unknown as { once: (e: string, f: (v: T) => void) => void }).once(event, (value: T) => {
+      clearTimeout(timer)
+      resolve(value)
+    })
+  })
+}

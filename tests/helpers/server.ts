@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type App, type AppDeps, createApp } from '../../server/app.ts'
+import { createLogger } from '../../server/logger.ts'
+import { createSqliteStore } from '../../server/store/sqlite/index.ts'
+
+/** A real Convene server on 127.0.0.1, port 0, on a SQLite file in a temp directory. */
+export interface TestServer {
+  app: App
+  baseUrl: string
+  dataFile: string
+  /** Stops the server but keeps the data, for restart tests. */
+  stop(): Promise<void>
+  /** Starts a new server on the same data file (and the same port when free). */
+  restart(): Promise<TestServer>
+  /** Stops the server and deletes its data. */
+  close(): Promise<void>
+}
+
+/** Makes a temp directory that `cleanup` removes. */
+export function tempDir(prefix = 'convene-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/** Starts a server; pass `dataFile` to reuse data, `port` to reuse a port. */
+export async function startTestServer(
+  options: { dataFile?: string; port?: number } & Partial<Omit<AppDeps, 'store' | 'logger'>> = {},
+): Promise<TestServer> {
+  const { dir, cleanup } = tempDir()
+  const dataFile = options.dataFile ?? join(dir, 'convene.sqlite')
+  const store = createSqliteStore(dataFile)
+  const app = createApp({ ...options, store, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') })
+  await new Promise<void>((resolve, reject) => {
+    app.httpServer.once('error', reject)
+    app.httpServer.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const { port } = app.httpServer.address() as AddressInfo
+  const baseUrl = `http://127.0.0.1:${port}`
+  let stopped = false
+  const stop = async () => {
+    if (stopped) return
+    stopped = true
+    await app.close()
+    await new Promise<void>((resolve) => app.httpServer.close(() => resolve()))
+  }
+  return {
+    app,
+    baseUrl,
+    dataFile,
+    stop,
+    restart: async () => {
+      await stop()
+      return startTestServer({ ...options, dataFile, port })
+    },
+    close: async () => {
+      await stop()
+      if (!options.dataFile) cleanup()
+    },
+  }
+}
