@@ -1,6 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
+import type { DocRef } from '../shared/docNames.ts'
 import { ERROR_CODES } from '../shared/errors.ts'
 import { toMe } from './domain/identity.ts'
 import { apiRouter } from './http/api.ts'
@@ -13,11 +14,17 @@ import type { RealtimeContext } from './realtime/context.ts'
 import { sessionDocPolicy } from './realtime/docs/access.ts'
 import { awarenessUser, DocHub } from './realtime/docs/hub.ts'
 import { Presence } from './realtime/presence.ts'
+import { roomPublisher } from './realtime/roomPublisher.ts'
 import { rosterBroadcaster } from './realtime/roster.ts'
+import { roundDeadlines } from './realtime/roundDeadlines.ts'
 import { attachRealtime, createSocketServer } from './realtime/socketServer.ts'
 import type { IoServer } from './realtime/types.ts'
+import { RoomQueries } from './services/roomQueries.ts'
+import { RoomService } from './services/roomService.ts'
 import { SessionService } from './services/sessionService.ts'
 import type { Store } from './store/types.ts'
+
+type GroupDocRef = Extract<DocRef, { kind: 'group' }>
 
 /** What the app needs from outside: index.ts builds these from the environment, tests from temp dirs. */
 export interface AppDeps {
@@ -67,12 +74,16 @@ export function createApp(deps: AppDeps): App {
   app.use((_req, res) => sendError(res, { code: ERROR_CODES.notFound, message: 'Not found.' }))
   app.use(errorHandler(logger))
 
-  const io = createSocketServer(httpServer, () => [...(deps.allowedOrigins ?? []), new URL(publicBaseUrl()).origin])
+  const io = createSocketServer(httpServer, () => [
+    ...(deps.allowedOrigins ?? []),
+    new URL(publicBaseUrl()).origin,
+  ])
   const presence = new Presence()
+  const rooms = new RoomService(store)
+  const queries = new RoomQueries(store)
   const hub = new DocHub({
     store: store.docs,
-    // Group documents open to their members once rounds form groups; until then only facilitators reach them.
-    access: sessionDocPolicy(async () => 'none'),
+    access: sessionDocPolicy((identity, ref) => queries.groupDocAccess(identity, ref as GroupDocRef)),
     logger,
     emptyDocUnloadMs: deps.emptyDocUnloadMs,
     userFor: async (peer) => {
@@ -81,7 +92,22 @@ export function createApp(deps: AppDeps): App {
     },
   })
   const roster = rosterBroadcaster(io, sessions, presence, logger)
-  const ctx: RealtimeContext = { io, sessions, hub, presence, logger, rosterChanged: roster.changed }
+  const publishRoom = roomPublisher(io, queries, store.rooms, presence, hub, logger)
+  const deadlines = roundDeadlines(store.rooms, rooms, publishRoom, logger)
+  deadlines.restore().catch((err: unknown) => logger.error({ err }, 'restoring round deadlines failed'))
+  const ctx: RealtimeContext = {
+    io,
+    store,
+    sessions,
+    rooms,
+    queries,
+    hub,
+    presence,
+    logger,
+    publishRoom,
+    rosterChanged: roster.changed,
+    scheduleRoundDeadline: deadlines.schedule,
+  }
   attachRealtime(ctx)
 
   let closing: Promise<void> | null = null
@@ -94,6 +120,7 @@ export function createApp(deps: AppDeps): App {
     close() {
       closing ??= (async () => {
         roster.stop()
+        deadlines.stop()
         io.disconnectSockets(true)
         await new Promise<void>((resolve) => io.close(() => resolve()))
         await hub.closeAll()

@@ -17,7 +17,10 @@ const app = createApp({
 })
 
 app.httpServer.listen(config.port, config.host, () => {
-  logger.info({ url: `http://localhost:${(app.httpServer.address() as { port: number }).port}` }, 'Convene is running')
+  logger.info(
+    { url: `http://localhost:${(app.httpServer.address() as { port: number }).port}` },
+    'Convene is running',
+  )
   logger.info({ joinBase: app.publicBaseUrl() }, 'phones join at this address')
 })
 

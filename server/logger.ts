@@ -8,6 +8,9 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     base: undefined,
-    redact: { paths: ['token', '*.token', 'auth', '*.auth', 'ip', '*.ip', 'headers', '*.headers'], remove: true },
+    redact: {
+      paths: ['token', '*.token', 'auth', '*.auth', 'ip', '*.ip', 'headers', '*.headers'],
+      remove: true,
+    },
   })
 }

@@ -24,6 +24,8 @@ export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES]
 export interface ErrorBody {
   code: ErrorCode
   message: string
+  /** Extra data for programs, such as the current state after a `conflict`. */
+  details?: unknown
 }
 
 /** The result every acknowledged request returns. */

@@ -30,6 +30,8 @@ export const LIMITS = {
   participantsPerSessionMax: 5000,
   /** Longest parking-lot item, in characters. */
   parkingItemMaxChars: 280,
+  /** After a round locks its notes, edits still arrive for this long, so phones that were offline deliver. */
+  notesLockGraceMs: 120_000,
 } as const
 
 /** Socket.IO's maxHttpBufferSize: must exceed the largest document sync, or one big sync drops the connection. */

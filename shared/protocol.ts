@@ -2,7 +2,29 @@ import { z } from 'zod'
 import { DOC_NAME_MAX_CHARS } from './docNames.ts'
 import type { Ack, ErrorBody } from './errors.ts'
 import { LIMITS } from './limits.ts'
-import type { Attendance, InviteView, Me, ParticipantView, SessionView, UpdateSessionInput } from './session.ts'
+import type {
+  ActionLogEntry,
+  agendaSaveSchema,
+  agendaShortenSchema,
+  agendaTemplateSchema,
+  broadcastDismissSchema,
+  broadcastSendSchema,
+  GroupView,
+  groupChooseSchema,
+  groupMoveSchema,
+  MemberView,
+  RoomState,
+  roundCommandSchema,
+  roundExtendSchema,
+} from './rounds.ts'
+import type {
+  Attendance,
+  InviteView,
+  Me,
+  ParticipantView,
+  SessionView,
+  UpdateSessionInput,
+} from './session.ts'
 import { sessionStatusSchema, updateSessionSchema } from './session.ts'
 
 /** Bumped whenever the wire protocol changes incompatibly; clients send it in the handshake. */
@@ -40,6 +62,28 @@ export interface CreatedInvite {
   url: string
 }
 
+/** The room for one connection: facilitators get every group, participants their own. */
+export interface RoomSnapshot {
+  state: RoomState
+  myGroup: GroupView | null
+  /** Facilitators, and everyone in a self-select round: the current round's groups. */
+  groups: GroupView[]
+  /** Facilitators: people of the current round not in any group. */
+  unassigned: MemberView[]
+  /** Facilitators: the latest actions, newest first. */
+  actions: ActionLogEntry[]
+  serverNow: number
+}
+
+/** The groups of a round, for facilitators. */
+export interface GroupsChanged {
+  roundId: string
+  groups: GroupView[]
+  unassigned: MemberView[]
+}
+
+type In<S extends z.ZodType> = z.input<S>
+
 /** Why the server closed one tunnelled document for this connection. */
 export interface DocClosed {
   doc: string
@@ -55,6 +99,21 @@ export interface ClientToServerEvents {
   'participant:remove': (input: z.input<typeof participantRemoveSchema>, ack: Ack<null>) => void
   'invite:create': (input: z.input<typeof inviteCreateSchema>, ack: Ack<CreatedInvite>) => void
   'invite:revoke': (input: z.input<typeof inviteRevokeSchema>, ack: Ack<InviteView[]>) => void
+  'room:snapshot': (ack: Ack<RoomSnapshot>) => void
+  'agenda:save': (input: In<typeof agendaSaveSchema>, ack: Ack<RoomState>) => void
+  'agenda:template': (input: In<typeof agendaTemplateSchema>, ack: Ack<RoomState>) => void
+  'agenda:shorten': (input: In<typeof agendaShortenSchema>, ack: Ack<RoomState>) => void
+  'round:start': (input: In<typeof roundCommandSchema>, ack: Ack<RoomState>) => void
+  'round:pause': (input: In<typeof roundCommandSchema>, ack: Ack<RoomState>) => void
+  'round:resume': (input: In<typeof roundCommandSchema>, ack: Ack<RoomState>) => void
+  'round:extend': (input: In<typeof roundExtendSchema>, ack: Ack<RoomState>) => void
+  'round:end': (input: In<typeof roundCommandSchema>, ack: Ack<RoomState>) => void
+  'group:move': (input: In<typeof groupMoveSchema>, ack: Ack<RoomState>) => void
+  'group:choose': (input: In<typeof groupChooseSchema>, ack: Ack<RoomState>) => void
+  'broadcast:send': (input: In<typeof broadcastSendSchema>, ack: Ack<RoomState>) => void
+  'broadcast:dismiss': (input: In<typeof broadcastDismissSchema>, ack: Ack<RoomState>) => void
+  /** Answers the server's clock, for countdowns corrected by the client's offset. */
+  'clock:ping': (ack: Ack<{ serverNow: number }>) => void
   'doc:open': (input: z.input<typeof docOpenSchema>, ack: Ack<{ writable: boolean }>) => void
   'doc:message': (doc: string, message: Uint8Array) => void
   'doc:close': (input: z.input<typeof docOpenSchema>) => void
@@ -68,6 +127,11 @@ export interface ServerToClientEvents {
   'invites:changed': (invites: InviteView[]) => void
   /** Sent just before the server drops a removed participant's or a revoked link's connection. */
   'access:revoked': (reason: ErrorBody) => void
+  'room:state': (state: RoomState) => void
+  /** To one participant: the group they are in now (null: not placed). */
+  'group:assigned': (assignment: { roundId: string; group: GroupView | null }) => void
+  'groups:changed': (change: GroupsChanged) => void
+  'actions:changed': (actions: ActionLogEntry[]) => void
   'doc:message': (doc: string, message: Uint8Array) => void
   'doc:closed': (closed: DocClosed) => void
 }

@@ -31,14 +31,24 @@ export const wifiSchema = z.object({
 })
 export type Wifi = z.infer<typeof wifiSchema>
 
+/** Each setting's rule, without defaults, so a partial change never fills in what it did not mention. */
+const settingFields = {
+  title: trimmed(LIMITS.titleMaxChars).min(1),
+  welcome: trimmed(LIMITS.welcomeMaxChars),
+  sectors: z.array(trimmed(LIMITS.sectorMaxChars).min(1)).max(LIMITS.sectorsMax),
+  anonymity: anonymitySchema,
+  wifi: wifiSchema.nullable(),
+  defaultLanguage: languageSchema,
+}
+
 /** The settings a facilitator chooses for a session. */
 export const sessionSettingsSchema = z.object({
-  title: trimmed(LIMITS.titleMaxChars).min(1),
-  welcome: trimmed(LIMITS.welcomeMaxChars).default(''),
-  sectors: z.array(trimmed(LIMITS.sectorMaxChars).min(1)).max(LIMITS.sectorsMax).default([]),
-  anonymity: anonymitySchema.default('sector'),
-  wifi: wifiSchema.nullable().default(null),
-  defaultLanguage: languageSchema.default('en'),
+  ...settingFields,
+  welcome: settingFields.welcome.default(''),
+  sectors: settingFields.sectors.default([]),
+  anonymity: settingFields.anonymity.default('sector'),
+  wifi: settingFields.wifi.default(null),
+  defaultLanguage: settingFields.defaultLanguage.default('en'),
 })
 export type SessionSettings = z.infer<typeof sessionSettingsSchema>
 
@@ -49,7 +59,7 @@ export const createSessionSchema = sessionSettingsSchema.extend({
 export type CreateSessionInput = z.input<typeof createSessionSchema>
 
 /** A partial settings change from the facilitator. */
-export const updateSessionSchema = sessionSettingsSchema.partial()
+export const updateSessionSchema = z.object(settingFields).partial()
 export type UpdateSessionInput = z.infer<typeof updateSessionSchema>
 
 /** POST /api/sessions/join body. */

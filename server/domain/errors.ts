@@ -6,6 +6,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly details?: unknown,
   ) {
     super(message)
     this.name = 'DomainError'

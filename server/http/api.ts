@@ -18,13 +18,17 @@ export function apiRouter(sessions: SessionService, limiter: JoinFailureLimiter)
       const address = req.ip ?? 'unknown'
       if (limiter.isBlocked(address)) {
         res.setHeader('Retry-After', String(limiter.retryAfterSeconds(address)))
-        sendError(res, { code: ERROR_CODES.tooManyAttempts, message: 'Too many wrong codes. Wait a minute, then try again.' })
+        sendError(res, {
+          code: ERROR_CODES.tooManyAttempts,
+          message: 'Too many wrong codes. Wait a minute, then try again.',
+        })
         return
       }
       try {
         await handler(req, res)
       } catch (error) {
-        if (error instanceof DomainError && error.code === ERROR_CODES.sessionNotFound) limiter.recordFailure(address)
+        if (error instanceof DomainError && error.code === ERROR_CODES.sessionNotFound)
+          limiter.recordFailure(address)
         throw error
       }
     })

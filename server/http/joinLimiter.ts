@@ -8,8 +8,8 @@ export class JoinFailureLimiter {
   private readonly failures = new Map<string, { count: number; windowStart: number }>()
 
   constructor(
-    private readonly maxFailures = LIMITS.joinFailuresPerWindow,
-    private readonly windowMs = LIMITS.joinFailureWindowMs,
+    private readonly maxFailures: number = LIMITS.joinFailuresPerWindow,
+    private readonly windowMs: number = LIMITS.joinFailureWindowMs,
     private readonly now: () => number = Date.now,
   ) {}
 

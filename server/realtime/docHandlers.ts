@@ -9,6 +9,7 @@ export function registerDocHandlers(ctx: RealtimeContext, socket: IoSocket): voi
   const peer: DocPeer = {
     id: socket.id,
     identity: socket.data.identity,
+    isConnected: () => socket.connected,
     send: (doc, message) => socket.emit('doc:message', doc, message),
     closed: (doc, code, reason) => socket.emit('doc:closed', { doc, code, reason }),
   }
@@ -18,7 +19,9 @@ export function registerDocHandlers(ctx: RealtimeContext, socket: IoSocket): voi
   socket.on('doc:message', (doc: unknown, message: unknown) => {
     const name = docNameSchema.safeParse(doc)
     if (!name.success || !(message instanceof Uint8Array)) return
-    ctx.hub.message(peer, name.data, message).catch((err: unknown) => ctx.logger.error({ err }, 'doc message failed'))
+    ctx.hub
+      .message(peer, name.data, message)
+      .catch((err: unknown) => ctx.logger.error({ err }, 'doc message failed'))
   })
 
   socket.on('doc:close', (input: unknown) => {

@@ -1,17 +1,13 @@
 import type { z } from 'zod'
-import { ERROR_CODES, type AckResult } from '../../shared/errors.ts'
+import { type AckResult, ERROR_CODES } from '../../shared/errors.ts'
 import type { ClientToServerEvents } from '../../shared/protocol.ts'
 import { DomainError } from '../domain/errors.ts'
 import { describeZodError } from '../http/errors.ts'
 import type { Logger } from '../logger.ts'
 import type { IoSocket } from './types.ts'
 
-type AckData<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]> extends [
-  ...unknown[],
-  (result: AckResult<infer T>) => void,
-]
-  ? T
-  : never
+type AckData<E extends keyof ClientToServerEvents> =
+  Parameters<ClientToServerEvents[E]> extends [...unknown[], (result: AckResult<infer T>) => void] ? T : never
 
 /**
  * Registers a request handler that reads as validate → act → ack. Every payload is parsed by its schema; domain
@@ -37,9 +33,15 @@ export function onRequest<E extends keyof ClientToServerEvents, S extends z.ZodT
     }
     run()
       .catch((error: unknown): AckResult<AckData<E>> => {
-        if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message } }
+        if (error instanceof DomainError) {
+          const { code, message, details } = error
+          return { ok: false, error: details === undefined ? { code, message } : { code, message, details } }
+        }
         logger.error({ err: error, event }, 'request failed')
-        return { ok: false, error: { code: ERROR_CODES.internal, message: 'Something went wrong on the server.' } }
+        return {
+          ok: false,
+          error: { code: ERROR_CODES.internal, message: 'Something went wrong on the server.' },
+        }
       })
       .then(ack)
       .catch((error: unknown) => logger.error({ err: error, event }, 'ack failed'))

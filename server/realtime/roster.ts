@@ -7,7 +7,12 @@ import { type IoServer, rooms } from './types.ts'
 export const ROSTER_BROADCAST_MS = 250
 
 /** Broadcasts the participant list to facilitators and head counts to everyone, at most every ROSTER_BROADCAST_MS. */
-export function rosterBroadcaster(io: IoServer, sessions: SessionService, presence: Presence, logger: Logger) {
+export function rosterBroadcaster(
+  io: IoServer,
+  sessions: SessionService,
+  presence: Presence,
+  logger: Logger,
+) {
   const pending = new Map<string, NodeJS.Timeout>()
   const send = async (sessionId: string) => {
     const list = await sessions.participants(sessionId, (id) => presence.isOnline(sessionId, id))

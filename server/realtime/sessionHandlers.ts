@@ -25,7 +25,9 @@ export function registerSessionHandlers(ctx: RealtimeContext, socket: IoSocket):
 
   onRequest(socket, ctx.logger, 'session:snapshot', null, async (): Promise<SessionSnapshot> => {
     const session = await ctx.sessions.view(sessionId)
-    const participants = await ctx.sessions.participants(sessionId, (id) => ctx.presence.isOnline(sessionId, id))
+    const participants = await ctx.sessions.participants(sessionId, (id) =>
+      ctx.presence.isOnline(sessionId, id),
+    )
     return {
       session,
       me: toMe(identity, session.anonymity),

@@ -2,15 +2,17 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http'
 import { Server } from 'socket.io'
 import { ERROR_CODES } from '../../shared/errors.ts'
 import { SOCKET_MAX_BUFFER_BYTES } from '../../shared/limits.ts'
+import { PROTOCOL_VERSION } from '../../shared/protocol.ts'
 import { DomainError } from '../domain/errors.ts'
 import { canFacilitate } from '../domain/identity.ts'
 import type { RealtimeContext } from './context.ts'
 import { registerDocHandlers } from './docHandlers.ts'
+import { registerRoomHandlers } from './roomHandlers.ts'
 import { registerSessionHandlers } from './sessionHandlers.ts'
 import { type IoServer, rooms } from './types.ts'
 
 /** Handler groups, each registering its events on a new connection. Features add theirs here. */
-const HANDLER_GROUPS = [registerSessionHandlers, registerDocHandlers]
+const HANDLER_GROUPS = [registerSessionHandlers, registerRoomHandlers, registerDocHandlers]
 
 /**
  * Whether a handshake's Origin may connect: same host as the request, or listed. Clients that send no Origin
@@ -28,7 +30,10 @@ export function originAllowed(req: IncomingMessage, allowed: readonly string[]):
 }
 
 /** Creates the Socket.IO server: origin check, token auth, then each handler group. */
-export function createSocketServer(httpServer: HttpServer, allowedOrigins: () => readonly string[]): IoServer {
+export function createSocketServer(
+  httpServer: HttpServer,
+  allowedOrigins: () => readonly string[],
+): IoServer {
   return new Server(httpServer, {
     maxHttpBufferSize: SOCKET_MAX_BUFFER_BYTES,
     serveClient: false,
@@ -43,7 +48,15 @@ export function createSocketServer(httpServer: HttpServer, allowedOrigins: () =>
 export function attachRealtime(ctx: RealtimeContext): void {
   const { io } = ctx
   io.use((socket, next) => {
-    const auth = socket.handshake.auth as { token?: unknown }
+    const auth = socket.handshake.auth as { token?: unknown; protocolVersion?: unknown }
+    if (auth.protocolVersion !== undefined && auth.protocolVersion !== PROTOCOL_VERSION) {
+      const body = {
+        code: ERROR_CODES.badRequest,
+        message: 'Convene was updated. Reload the page to continue.',
+      }
+      next(Object.assign(new Error(body.message), { data: body }))
+      return
+    }
     ctx.sessions
       .authenticate(auth.token)
       .then((identity) => {

@@ -13,7 +13,7 @@ import type {
   SessionView,
   UpdateSessionInput,
 } from '../../shared/session.ts'
-import { createSessionSchema } from '../../shared/session.ts'
+import { ANONYMITY, createSessionSchema } from '../../shared/session.ts'
 import { DomainError, fail } from '../domain/errors.ts'
 import { type Identity, publicLabel, publicSector } from '../domain/identity.ts'
 import { hashToken, looksLikeToken, newId, newJoinCode, newToken } from '../domain/secrets.ts'
@@ -82,9 +82,13 @@ export class SessionService {
   /** Exchanges a join code for a participant token. */
   async join(input: JoinSessionInput): Promise<JoinedSession> {
     const session = await this.byCode(input.joinCode)
-    if (session.status === 'closed') throw new DomainError(ERROR_CODES.sessionClosed, 'This session has ended.')
+    if (session.status === 'closed')
+      throw new DomainError(ERROR_CODES.sessionClosed, 'This session has ended.')
     if (session.status === 'draft') {
-      throw new DomainError(ERROR_CODES.sessionNotOpen, 'This session has not opened yet. Try again in a moment.')
+      throw new DomainError(
+        ERROR_CODES.sessionNotOpen,
+        'This session has not opened yet. Try again in a moment.',
+      )
     }
     if ((await this.store.participants.countActive(session.id)) >= LIMITS.participantsPerSessionMax) {
       throw new DomainError(ERROR_CODES.forbidden, 'This session is full.')
@@ -107,7 +111,7 @@ export class SessionService {
     return { sessionId: session.id, participantId, participantToken: token }
   }
 
-  /** Finds who a token belongs to; refuses removed participants, revoked links and closed sessions' participants. */
+  /** Finds who a token belongs to; refuses removed participants and revoked links. Closed sessions stay readable. */
   async authenticate(token: unknown): Promise<Identity> {
     const unauthorized = new DomainError(ERROR_CODES.unauthorized, 'This link or token is not valid.')
     if (!looksLikeToken(token)) throw unauthorized
@@ -118,7 +122,13 @@ export class SessionService {
       if (p.removedAt !== null) {
         throw new DomainError(ERROR_CODES.participantRemoved, 'You were removed from this session.')
       }
-      return { sessionId: p.sessionId, role: 'participant', id: p.id, displayName: p.displayName, sector: p.sector }
+      return {
+        sessionId: p.sessionId,
+        role: 'participant',
+        id: p.id,
+        displayName: p.displayName,
+        sector: p.sector,
+      }
     }
     const s = owner.secret
     if (s.revokedAt !== null) throw new DomainError(ERROR_CODES.unauthorized, 'This link was revoked.')
@@ -133,7 +143,15 @@ export class SessionService {
   /** Changes settings; the anonymity of a session can only become stricter once people have joined. */
   async update(sessionId: string, change: UpdateSessionInput): Promise<SessionView> {
     const session = await this.get(sessionId)
+    if (change.anonymity && ANONYMITY.indexOf(change.anonymity) < ANONYMITY.indexOf(session.anonymity)) {
+      if ((await this.store.participants.countActive(sessionId)) > 0) {
+        throw fail.forbidden(
+          'People joined under the current anonymity setting; it can only become stricter now.',
+        )
+      }
+    }
     const next: SessionRecord = { ...session, ...definedOnly(change), lastActivityAt: this.now() }
+    if (change.sectors) next.sectors = [...new Set(change.sectors)]
     await this.store.sessions.update(next)
     return this.toView(next)
   }
@@ -189,9 +207,15 @@ export class SessionService {
   /** Links other than the facilitator's own. */
   async invites(sessionId: string): Promise<InviteView[]> {
     const secrets = await this.store.secrets.listBySession(sessionId)
-    return secrets.filter((s): s is RoleSecretRecord & { role: InviteView['role'] } => s.role !== 'facilitator').map(
-      (s) => ({ id: s.id, role: s.role, label: s.label, createdAt: s.createdAt, revoked: s.revokedAt !== null }),
-    )
+    return secrets
+      .filter((s): s is RoleSecretRecord & { role: InviteView['role'] } => s.role !== 'facilitator')
+      .map((s) => ({
+        id: s.id,
+        role: s.role,
+        label: s.label,
+        createdAt: s.createdAt,
+        revoked: s.revokedAt !== null,
+      }))
   }
 
   /** The join URL phones open. */
@@ -233,7 +257,14 @@ export class SessionService {
 
   private async createSecret(sessionId: string, role: RoleSecretRecord['role'], label: string) {
     const token = newToken()
-    const record: RoleSecretRecord = { id: newId(), sessionId, role, label, createdAt: this.now(), revokedAt: null }
+    const record: RoleSecretRecord = {
+      id: newId(),
+      sessionId,
+      role,
+      label,
+      createdAt: this.now(),
+      revokedAt: null,
+    }
     await this.store.secrets.create(record, hashToken(token))
     return { token, record }
   }

@@ -1,3 +1,4 @@
+import type { ActionLogEntry, RoundView } from '../../shared/rounds.ts'
 import type { Anonymity, Language, Role, SessionStatus, Wifi } from '../../shared/session.ts'
 
 /** A session row as stored. */
@@ -95,5 +96,65 @@ export interface Store {
   secrets: SecretStore
   tokens: TokenStore
   docs: DocStore
+  rooms: RoomStore
   close(): Promise<void>
+}
+
+/** A round as stored: the view's fields less the derived ones. */
+export type RoundRecord = Omit<RoundView, 'position'> & {
+  sessionId: string
+  position: number
+}
+
+/** A breakout group as stored; `docKey` names its notes document, shared across rounds that continue notes. */
+export interface GroupRecord {
+  id: string
+  sessionId: string
+  roundId: string
+  number: number
+  name: string
+  docKey: string
+}
+
+/** Who sits in which group in a round. */
+export interface MembershipRecord {
+  roundId: string
+  groupId: string
+  participantId: string
+}
+
+/** A stored broadcast. */
+export interface BroadcastRecord {
+  id: string
+  sessionId: string
+  groupId: string | null
+  text: string
+  at: number
+}
+
+/** Rounds, groups, broadcasts and the action log of each session's room. */
+export interface RoomStore {
+  /** The room's version and current round; version 0 before anything happened. */
+  meta(sessionId: string): Promise<{ version: number; currentRoundId: string | null }>
+  setMeta(sessionId: string, version: number, currentRoundId: string | null): Promise<void>
+  listRounds(sessionId: string): Promise<RoundRecord[]>
+  /** Writes these rounds and deletes the session's planned rounds not among them. */
+  saveAgenda(sessionId: string, rounds: RoundRecord[]): Promise<void>
+  saveRound(round: RoundRecord): Promise<void>
+  listGroups(roundId: string): Promise<GroupRecord[]>
+  listMemberships(roundId: string): Promise<MembershipRecord[]>
+  /** Every membership of a session, for reshuffling and document access. */
+  listSessionMemberships(sessionId: string): Promise<MembershipRecord[]>
+  /** Every membership of one participant, for document access. */
+  listParticipantMemberships(participantId: string): Promise<MembershipRecord[]>
+  replaceGroups(roundId: string, groups: GroupRecord[], memberships: MembershipRecord[]): Promise<void>
+  setMembership(sessionId: string, membership: MembershipRecord): Promise<void>
+  getGroup(groupId: string): Promise<GroupRecord | null>
+  addBroadcast(record: BroadcastRecord): Promise<void>
+  listBroadcasts(sessionId: string): Promise<BroadcastRecord[]>
+  dismissBroadcast(sessionId: string, id: string, at: number): Promise<void>
+  logAction(sessionId: string, entry: ActionLogEntry): Promise<void>
+  listActions(sessionId: string, limit: number): Promise<ActionLogEntry[]>
+  /** Rounds running anywhere, so deadlines can be rescheduled after a restart. */
+  listRunningRounds(): Promise<RoundRecord[]>
 }

@@ -3,10 +3,19 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { type ClientSocket, DocTunnel, TUNNEL_URL } from '../../client/src/net/docTunnel.ts'
 import type { AckResult } from '../../shared/errors.ts'
-import type { CreatedSession, CreateSessionInput, JoinedSession, JoinSessionInput } from '../../shared/session.ts'
+import type {
+  CreatedSession,
+  CreateSessionInput,
+  JoinedSession,
+  JoinSessionInput,
+} from '../../shared/session.ts'
 
 /** POSTs JSON and returns status and parsed body. */
-export async function postJson<T = unknown>(url: string, body: unknown, headers: Record<string, string> = {}) {
+export async function postJson<T = unknown>(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -16,7 +25,10 @@ export async function postJson<T = unknown>(url: string, body: unknown, headers:
 }
 
 /** Creates a session through the API, as the create page does. */
-export async function createSession(baseUrl: string, input: Partial<CreateSessionInput> = {}): Promise<CreatedSession> {
+export async function createSession(
+  baseUrl: string,
+  input: Partial<CreateSessionInput> = {},
+): Promise<CreatedSession> {
   const { status, body } = await postJson<CreatedSession>(`${baseUrl}/api/sessions`, {
     title: 'Community Conversation',
     sectors: ['Law enforcement', 'Faith-based', 'Nonprofit services'],
@@ -32,13 +44,20 @@ export async function joinSession(
   joinCode: string,
   extra: Partial<JoinSessionInput> = {},
 ): Promise<JoinedSession> {
-  const { status, body } = await postJson<JoinedSession>(`${baseUrl}/api/sessions/join`, { joinCode, ...extra })
+  const { status, body } = await postJson<JoinedSession>(`${baseUrl}/api/sessions/join`, {
+    joinCode,
+    ...extra,
+  })
   if (status !== 200) throw new Error(`join failed: ${status} ${JSON.stringify(body)}`)
   return body
 }
 
 /** Opens a real socket.io-client connection with a token and waits until it is connected. */
-export function connect(baseUrl: string, token: string, options: { reconnection?: boolean } = {}): Promise<ClientSocket> {
+export function connect(
+  baseUrl: string,
+  token: string,
+  options: { reconnection?: boolean; beforeConnect?: (socket: ClientSocket) => void } = {},
+): Promise<ClientSocket> {
   const socket: ClientSocket = io(baseUrl, {
     auth: { token },
     transports: ['websocket'],
@@ -46,7 +65,10 @@ export function connect(baseUrl: string, token: string, options: { reconnection?
     reconnection: options.reconnection ?? true,
     reconnectionDelay: 50,
     reconnectionDelayMax: 200,
+    autoConnect: false,
   })
+  options.beforeConnect?.(socket)
+  socket.connect()
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket))
     socket.once('connect_error', (err) => {
@@ -58,8 +80,9 @@ export function connect(baseUrl: string, token: string, options: { reconnection?
 
 /** Sends a request and resolves with its ack. */
 export function request<T>(socket: ClientSocket, event: string, ...args: unknown[]): Promise<AckResult<T>> {
-  return (socket.timeout(5000) as unknown as { emitWithAck: (e: string, ...a: unknown[]) => Promise<AckResult<T>> })
-    .emitWithAck(event, ...args)
+  return (
+    socket.timeout(5000) as unknown as { emitWithAck: (e: string, ...a: unknown[]) => Promise<AckResult<T>> }
+  ).emitWithAck(event, ...args)
 }
 
 /** A document opened through the real y-websocket provider over the tunnel. */
@@ -71,7 +94,11 @@ export interface OpenDoc {
 }
 
 /** Opens a document as the client does; `synced` resolves after the first sync with the server. */
-export function openDoc(socket: ClientSocket, name: string, doc = new Y.Doc()): OpenDoc & { synced: Promise<void> } {
+export function openDoc(
+  socket: ClientSocket,
+  name: string,
+  doc = new Y.Doc(),
+): OpenDoc & { synced: Promise<void> } {
   const tunnel = new DocTunnel(socket)
   const provider = new WebsocketProvider(TUNNEL_URL, name, doc, {
     WebSocketPolyfill: tunnel.WebSocket as unknown as typeof WebSocket,
@@ -85,7 +112,11 @@ export function openDoc(socket: ClientSocket, name: string, doc = new Y.Doc()): 
 }
 
 /** Retries an assertion until it passes or the time is up; the last failure is thrown. */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5000, intervalMs = 10): Promise<T> {
+export async function eventually<T>(
+  check: () => T | Promise<T>,
+  timeoutMs = 5000,
+  intervalMs = 10,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     try {
@@ -97,13 +128,28 @@ export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 500
   }
 }
 
-/** Resolves with the next emission of a server event. */
-export function nextEvent<T>(socket: ClientSocket, event: string, timeoutMs = 5000): Promise<T> {
+/** Resolves with the next emission of a server event that passes `accept` (default: any). */
+export function nextEvent<T>(
+  socket: ClientSocket,
+  event: string,
+  accept: (value: T) => boolean = () => true,
+  timeoutMs = 5000,
+): Promise<T> {
+  const target = socket as unknown as {
+    on: (e: string, f: (v: T) => void) => void
+    off: (e: string, f: (v: T) => void) => void
+  }
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs)
-    ;(socket as unknown as { once: (e: string, f: (v: T) => void) => void }).once(event, (value: T) => {
+    const listener = (value: T) => {
+      if (!accept(value)) return
       clearTimeout(timer)
+      target.off(event, listener)
       resolve(value)
-    })
+    }
+    const timer = setTimeout(() => {
+      target.off(event, listener)
+      reject(new Error(`no matching ${event} within ${timeoutMs} ms`))
+    }, timeoutMs)
+    target.on(event, listener)
   })
 }

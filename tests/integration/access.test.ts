@@ -2,7 +2,15 @@ import { io } from 'socket.io-client'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parkingDocName } from '../../shared/docNames.ts'
 import type { CreatedInvite } from '../../shared/protocol.ts'
-import { connect, createSession, eventually, joinSession, nextEvent, openDoc, request } from '../helpers/clients.ts'
+import {
+  connect,
+  createSession,
+  eventually,
+  joinSession,
+  nextEvent,
+  openDoc,
+  request,
+} from '../helpers/clients.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 
 let server: TestServer
@@ -19,7 +27,13 @@ async function start() {
 
 function handshakeError(url: string, token: string, extraHeaders?: Record<string, string>) {
   return new Promise<{ message: string; data?: { code: string } }>((resolve, reject) => {
-    const socket = io(url, { auth: { token }, transports: ['polling'], extraHeaders, reconnection: false, forceNew: true })
+    const socket = io(url, {
+      auth: { token },
+      transports: ['polling'],
+      extraHeaders,
+      reconnection: false,
+      forceNew: true,
+    })
     socket.on('connect', () => {
       socket.close()
       reject(new Error('connected'))
@@ -37,7 +51,10 @@ describe('roles and access', () => {
     const facilitator = await connect(server.baseUrl, created.facilitatorToken)
     const joined = await joinSession(server.baseUrl, created.joinCode, { displayName: 'Eve' })
     const participant = await connect(server.baseUrl, joined.participantToken, { reconnection: false })
-    cleanups.push(() => facilitator.close(), () => participant.close())
+    cleanups.push(
+      () => facilitator.close(),
+      () => participant.close(),
+    )
     const doc = openDoc(participant, parkingDocName(created.sessionId))
     cleanups.push(() => doc.destroy())
     await doc.synced
@@ -57,7 +74,9 @@ describe('roles and access', () => {
 
   it('refuses a handshake from a foreign origin and accepts the same origin', async () => {
     const created = await start()
-    const error = await handshakeError(server.baseUrl, created.facilitatorToken, { Origin: 'http://evil.example' })
+    const error = await handshakeError(server.baseUrl, created.facilitatorToken, {
+      Origin: 'http://evil.example',
+    })
     expect(error.message).toMatch(/origin|xhr poll error/i)
     const same = io(server.baseUrl, {
       auth: { token: created.facilitatorToken },
@@ -82,7 +101,10 @@ describe('roles and access', () => {
     const created = await start()
     const facilitator = await connect(server.baseUrl, created.facilitatorToken)
     cleanups.push(() => facilitator.close())
-    const invited = await request<CreatedInvite>(facilitator, 'invite:create', { role: 'cofacilitator', label: 'Sam' })
+    const invited = await request<CreatedInvite>(facilitator, 'invite:create', {
+      role: 'cofacilitator',
+      label: 'Sam',
+    })
     if (!invited.ok) throw new Error(invited.error.message)
     const token = invited.data.url.split('#')[1] as string
     expect(invited.data.url).toContain(`/f/${created.sessionId}#`)
@@ -94,7 +116,9 @@ describe('roles and access', () => {
     const joined = await joinSession(server.baseUrl, created.joinCode)
     const participant = await connect(server.baseUrl, joined.participantToken)
     cleanups.push(() => participant.close())
-    const forbidden = await request(participant, 'participant:remove', { participantId: joined.participantId })
+    const forbidden = await request(participant, 'participant:remove', {
+      participantId: joined.participantId,
+    })
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     const badInput = await request(facilitator, 'participant:remove', { participantId: 42 })
     expect(badInput).toMatchObject({ ok: false, error: { code: 'bad_request' } })
@@ -112,11 +136,17 @@ describe('roles and access', () => {
     const projector = await connect(server.baseUrl, projectorToken)
     const joined = await joinSession(server.baseUrl, created.joinCode)
     const participant = await connect(server.baseUrl, joined.participantToken)
-    cleanups.push(() => projector.close(), () => participant.close())
+    cleanups.push(
+      () => projector.close(),
+      () => participant.close(),
+    )
     const name = parkingDocName(created.sessionId)
     const screen = openDoc(projector, name)
     const phone = openDoc(participant, name)
-    cleanups.push(() => screen.destroy(), () => phone.destroy())
+    cleanups.push(
+      () => screen.destroy(),
+      () => phone.destroy(),
+    )
     await Promise.all([screen.synced, phone.synced])
     screen.doc.getArray('items').push([{ id: 'x', text: 'from the projector', at: 0 }])
     phone.doc.getArray('items').push([{ id: 'y', text: 'from a phone', at: 0 }])
@@ -131,15 +161,27 @@ describe('roles and access', () => {
     const ben = await joinSession(server.baseUrl, created.joinCode, { sector: 'Law enforcement' })
     const a = await connect(server.baseUrl, ana.participantToken)
     const b = await connect(server.baseUrl, ben.participantToken)
-    cleanups.push(() => a.close(), () => b.close())
+    cleanups.push(
+      () => a.close(),
+      () => b.close(),
+    )
     const name = parkingDocName(created.sessionId)
     const docA = openDoc(a, name)
     const docB = openDoc(b, name)
-    cleanups.push(() => docA.destroy(), () => docB.destroy())
+    cleanups.push(
+      () => docA.destroy(),
+      () => docB.destroy(),
+    )
     await Promise.all([docA.synced, docB.synced])
-    docA.provider.awareness.setLocalStateField('user', { name: 'The facilitator', role: 'facilitator', color: '#000' })
+    docA.provider.awareness.setLocalStateField('user', {
+      name: 'The facilitator',
+      role: 'facilitator',
+      color: '#000',
+    })
     await eventually(() => {
-      const seen = docB.provider.awareness.getStates().get(docA.doc.clientID) as { user: { name: string; role: string } }
+      const seen = docB.provider.awareness.getStates().get(docA.doc.clientID) as {
+        user: { name: string; role: string }
+      }
       expect(seen.user).toMatchObject({ name: 'Faith-based', role: 'participant' })
     })
   })

@@ -35,9 +35,12 @@ describe('HTTP API', () => {
   })
 
   it('answers an unknown code with 404 session_not_found', async () => {
-    const res = await postJson<{ error: { code: string; message: string } }>(`${server.baseUrl}/api/sessions/join`, {
-      joinCode: 'ZZZZZZ',
-    })
+    const res = await postJson<{ error: { code: string; message: string } }>(
+      `${server.baseUrl}/api/sessions/join`,
+      {
+        joinCode: 'ZZZZZZ',
+      },
+    )
     expect(res.status).toBe(404)
     expect(res.body.error.code).toBe('session_not_found')
     expect(res.body.error.message).toMatch(/code/i)
@@ -47,7 +50,10 @@ describe('HTTP API', () => {
     const badJson = await postJson<{ error: { code: string } }>(`${server.baseUrl}/api/sessions`, '{"title":')
     expect(badJson.status).toBe(400)
     expect(badJson.body.error.code).toBe('bad_request')
-    const missing = await postJson<{ error: { code: string; message: string } }>(`${server.baseUrl}/api/sessions`, {})
+    const missing = await postJson<{ error: { code: string; message: string } }>(
+      `${server.baseUrl}/api/sessions`,
+      {},
+    )
     expect(missing.status).toBe(400)
     expect(missing.body.error.message).toMatch(/title/)
     const huge = await postJson<{ error: { code: string } }>(`${server.baseUrl}/api/sessions`, {
@@ -76,7 +82,10 @@ describe('HTTP API', () => {
   })
 
   it('previews a session by code for the join page', async () => {
-    const { joinCode } = await createSession(server.baseUrl, { title: 'Preview me', sectors: ['Health care'] })
+    const { joinCode } = await createSession(server.baseUrl, {
+      title: 'Preview me',
+      sectors: ['Health care'],
+    })
     const res = await fetch(`${server.baseUrl}/api/sessions/by-code/${joinCode.toLowerCase()}`)
     const body = (await res.json()) as { title: string; sectors: string[]; status: string }
     expect(body).toMatchObject({ title: 'Preview me', sectors: ['Health care'], status: 'open' })
@@ -102,7 +111,9 @@ describe('join throttling', () => {
       expect(wrong.slice(0, LIMITS.joinFailuresPerWindow).every((s) => s === 404)).toBe(true)
       expect(wrong.slice(LIMITS.joinFailuresPerWindow).every((s) => s === 429)).toBe(true)
       // Once throttled, even the right code waits: guessing must not be able to probe around the limit.
-      const right = await postJson<{ error: { code: string } }>(`${throttled.baseUrl}/api/sessions/join`, { joinCode })
+      const right = await postJson<{ error: { code: string } }>(`${throttled.baseUrl}/api/sessions/join`, {
+        joinCode,
+      })
       expect(right.body.error.code).toBe('too_many_attempts')
     } finally {
       await throttled.close()

@@ -1,10 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import type { ClientSocket } from '../../client/src/net/docTunnel.ts'
 import { parkingDocName } from '../../shared/docNames.ts'
 import { addParkingItem, parkingItems } from '../../shared/parkingLot.ts'
-import type { ClientSocket } from '../../client/src/net/docTunnel.ts'
-import { connect, createSession, eventually, joinSession, nextEvent, type OpenDoc, openDoc } from '../helpers/clients.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import {
+  connect,
+  createSession,
+  eventually,
+  joinSession,
+  nextEvent,
+  type OpenDoc,
+  openDoc,
+} from '../helpers/clients.ts'
+import { startTestServer } from '../helpers/server.ts'
 
 const cleanups: (() => unknown)[] = []
 afterEach(async () => {
@@ -41,7 +49,10 @@ async function setup() {
   }
 }
 
-const texts = (d: OpenDoc) => parkingItems(d.doc).toArray().map((i) => i.text)
+const texts = (d: OpenDoc) =>
+  parkingItems(d.doc)
+    .toArray()
+    .map((i) => i.text)
 
 describe('parking lot over the tunnel', () => {
   it("converges between two participants' real y-websocket providers", async () => {
@@ -62,7 +73,9 @@ describe('parking lot over the tunnel', () => {
     const other = await createSession(t.server.baseUrl, { title: 'Another' })
     const { socket } = await t.participant('Ana')
     const foreign = t.open(socket, parkingDocName(other.sessionId))
-    const closed = await new Promise<{ code: number }>((resolve) => foreign.provider.on('closed', (e) => resolve(e)))
+    const closed = await new Promise<{ code: number }>((resolve) =>
+      foreign.provider.on('closed', (e) => resolve(e)),
+    )
     expect(closed.code).toBe(4403)
     expect(foreign.provider.shouldConnect).toBe(false)
     expect(foreign.provider.synced).toBe(false)
@@ -74,9 +87,16 @@ describe('parking lot over the tunnel', () => {
     const bad = await t.participant('Mallory')
     const badDoc = t.open(bad.socket)
     await Promise.all([good.synced, badDoc.synced])
-    const closed = nextEvent<{ doc: string; code: number; reason: { code: string } }>(bad.socket, 'doc:closed')
+    const closed = nextEvent<{ doc: string; code: number; reason: { code: string } }>(
+      bad.socket,
+      'doc:closed',
+    )
     // A sync "update" whose payload is random bytes.
-    bad.socket.emit('doc:message', parkingDocName(t.created.sessionId), new Uint8Array([0, 2, 5, 255, 1, 7, 9]))
+    bad.socket.emit(
+      'doc:message',
+      parkingDocName(t.created.sessionId),
+      new Uint8Array([0, 2, 5, 255, 1, 7, 9]),
+    )
     const event = await closed
     expect(event.code).toBe(4000)
     expect(event.reason.code).toBe('doc_invalid_message')

@@ -1,6 +1,5 @@
-import { ERROR_CODES, type ErrorBody } from '../../../shared/errors.ts'
-import { DOC_CLOSE_CODES } from '../../../shared/errors.ts'
 import { parseDocName } from '../../../shared/docNames.ts'
+import { DOC_CLOSE_CODES, ERROR_CODES, type ErrorBody } from '../../../shared/errors.ts'
 import { LIMITS } from '../../../shared/limits.ts'
 import { DomainError } from '../../domain/errors.ts'
 import type { Logger } from '../../logger.ts'
@@ -9,6 +8,8 @@ import type { DocAccessPolicy } from './access.ts'
 import { type AwarenessUser, colorFor } from './awarenessGuard.ts'
 import type { DocPeer } from './peer.ts'
 import { DocRoom } from './room.ts'
+
+const FORBIDDEN: ErrorBody = { code: ERROR_CODES.forbidden, message: 'You may no longer open this document.' }
 
 /** How long an empty document stays loaded, so a reconnecting phone finds it warm. */
 export const EMPTY_DOC_UNLOAD_MS = 30_000
@@ -47,6 +48,7 @@ export class DocHub {
       throw new DomainError(ERROR_CODES.rateLimited, 'Too many documents open on this connection.')
     }
     const [room, user] = await Promise.all([this.room(name), this.options.userFor(peer)])
+    if (!peer.isConnected()) throw new DomainError(ERROR_CODES.unauthorized, 'The connection closed.')
     if (room.has(peer)) room.leave(peer)
     open.add(name)
     this.peerDocs.set(peer.id, open)
@@ -70,7 +72,8 @@ export class DocHub {
       await room.receive(peer, message)
     } catch (error) {
       const body = toErrorBody(error)
-      if (body.code === ERROR_CODES.internal) this.options.logger.error({ err: error, doc: name }, 'doc message failed')
+      if (body.code === ERROR_CODES.internal)
+        this.options.logger.error({ err: error, doc: name }, 'doc message failed')
       this.refuse(peer, name, DOC_CLOSE_CODES.invalidMessage, body)
     }
   }
@@ -87,6 +90,20 @@ export class DocHub {
   disconnect(peer: DocPeer): void {
     for (const name of this.peerDocs.get(peer.id) ?? []) this.close(peer, name)
     this.peerDocs.delete(peer.id)
+  }
+
+  /** Re-checks every open connection to a session's documents, after a round locked or unlocked notes. */
+  async reauthorize(sessionId: string): Promise<void> {
+    const prefix = `s/${sessionId}/`
+    for (const [name, room] of this.rooms) {
+      const ref = name.startsWith(prefix) ? parseDocName(name) : null
+      if (!ref) continue
+      for (const peer of room.peers()) {
+        const access = await this.options.access(peer.identity, ref)
+        if (access === 'none') this.refuse(peer, name, DOC_CLOSE_CODES.forbidden, FORBIDDEN)
+        else room.setWritable(peer, access === 'write')
+      }
+    }
   }
 
   /** Closes a document for a connection, telling the client why. */
@@ -131,7 +148,9 @@ export class DocHub {
     this.cancelUnload(name)
     const timer = setTimeout(() => {
       this.unloadTimers.delete(name)
-      this.unload(name).catch((err: unknown) => this.options.logger.error({ err, doc: name }, 'unload failed'))
+      this.unload(name).catch((err: unknown) =>
+        this.options.logger.error({ err, doc: name }, 'unload failed'),
+      )
     }, this.options.emptyDocUnloadMs ?? EMPTY_DOC_UNLOAD_MS)
     timer.unref()
     this.unloadTimers.set(name, timer)

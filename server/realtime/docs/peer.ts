@@ -6,6 +6,8 @@ export interface DocPeer {
   /** Unique per connection. */
   readonly id: string
   readonly identity: Identity
+  /** Whether the connection is still up; a document opened after it dropped would never be left. */
+  isConnected(): boolean
   /** Sends a y-websocket protocol message for one document. */
   send(doc: string, message: Uint8Array): void
   /** Tells the client the server closed this document for it. */

@@ -87,6 +87,17 @@ export class DocRoom {
     }
   }
 
+  /** The connections in this document. */
+  peers(): DocPeer[] {
+    return [...this.members.values()].map((m) => m.peer)
+  }
+
+  /** Changes what a connection may do, when a round locks or unlocks its notes. */
+  setWritable(peer: DocPeer, writable: boolean): void {
+    const member = this.members.get(peer.id)
+    if (member) member.writable = writable
+  }
+
   /** Removes a connection and its awareness states. */
   leave(peer: DocPeer): void {
     const member = this.members.get(peer.id)
@@ -110,7 +121,10 @@ export class DocRoom {
       case MESSAGE.sync:
         return this.receiveSync(member, decoder)
       case MESSAGE.awareness:
-        return this.receiveAwareness(member, readOrInvalid(() => decoding.readVarUint8Array(decoder)))
+        return this.receiveAwareness(
+          member,
+          readOrInvalid(() => decoding.readVarUint8Array(decoder)),
+        )
       case MESSAGE.queryAwareness:
         peer.send(this.name, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
         return
@@ -155,7 +169,10 @@ export class DocRoom {
     if (!member.writable) return
     readOrInvalid(() => Y.decodeUpdate(payload))
     if (this.approxBytes + payload.length > LIMITS.docMaxBytes) {
-      throw new DomainError(ERROR_CODES.docFull, 'These notes are full. Start a new item or ask the facilitator.')
+      throw new DomainError(
+        ERROR_CODES.docFull,
+        'These notes are full. Start a new item or ask the facilitator.',
+      )
     }
     this.approxBytes += payload.length
     this.lastSeq = await this.store.append(this.name, [payload])

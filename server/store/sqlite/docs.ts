@@ -19,7 +19,12 @@ export function sqliteDocStore(db: Db): DocStore {
   )
   const deleteUpTo = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc_name = ? AND seq <= ?')
 
-  type Pending = { docName: string; updates: Uint8Array[]; resolve: (seq: number) => void; reject: (e: unknown) => void }
+  type Pending = {
+    docName: string
+    updates: Uint8Array[]
+    resolve: (seq: number) => void
+    reject: (e: unknown) => void
+  }
   let queue: Pending[] = []
   const writeBatch = db.transaction((batch: Pending[]) => {
     const lastSeqs: number[] = []
@@ -35,7 +40,7 @@ export function sqliteDocStore(db: Db): DocStore {
     queue = []
     try {
       const seqs = writeBatch(batch)
-      batch.forEach((item, i) => item.resolve(seqs[i] as number))
+      for (const [i, item] of batch.entries()) item.resolve(seqs[i] as number)
     } catch (error) {
       for (const item of batch) item.reject(error)
     }

@@ -2,6 +2,7 @@ import type { Store } from '../types.ts'
 import { openDatabase } from './database.ts'
 import { sqliteDocStore } from './docs.ts'
 import { sqliteParticipantStore } from './participants.ts'
+import { sqliteRoomStore } from './rooms.ts'
 import { sqliteSecretStore } from './secrets.ts'
 import { sqliteSessionStore } from './sessions.ts'
 import { sqliteTokenStore } from './tokens.ts'
@@ -15,6 +16,7 @@ export function createSqliteStore(file: string): Store {
     secrets: sqliteSecretStore(db),
     tokens: sqliteTokenStore(db),
     docs: sqliteDocStore(db),
+    rooms: sqliteRoomStore(db),
     async close() {
       // Appends queued in this tick flush on setImmediate; wait one more turn so they land first.
       await new Promise((resolve) => setImmediate(resolve))

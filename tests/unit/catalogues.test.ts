@@ -1,0 +1,88 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { LANGUAGES } from '../../shared/session.ts'
+
+const CATALOGUE_DIR = join(import.meta.dirname, '../../client/src/i18n')
+
+type Catalogue = { [key: string]: string | Catalogue }
+
+/** Every catalogue in the i18n folder, by file name without `.json`. */
+function loadCatalogues(): Map<string, Catalogue> {
+  const catalogues = new Map<string, Catalogue>()
+  if (!existsSync(CATALOGUE_DIR)) return catalogues
+  for (const file of readdirSync(CATALOGUE_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    catalogues.set(file.replace(/\.json$/, ''), JSON.parse(readFileSync(join(CATALOGUE_DIR, file), 'utf8')))
+  }
+  return catalogues
+}
+
+/** Flattens nested keys to dotted paths; anything that is neither a string nor an object is reported as such. */
+function flatten(catalogue: Catalogue, prefix = '', into = new Map<string, unknown>()): Map<string, unknown> {
+  for (const [key, value] of Object.entries(catalogue)) {
+    const path = prefix ? `${prefix}.${key}` : key
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) flatten(value, path, into)
+    else into.set(path, value)
+  }
+  return into
+}
+
+/** The {{variables}} a message interpolates, sorted. */
+function variables(message: string): string[] {
+  return [...new Set([...message.matchAll(/\{\{\s*([^}\s,]+)[^}]*\}\}/g)].map((m) => m[1] as string))].sort()
+}
+
+const catalogues = loadCatalogues()
+const flat = new Map([...catalogues].map(([lang, catalogue]) => [lang, flatten(catalogue)]))
+const reference = flat.get('en') ?? new Map<string, unknown>()
+
+describe('message catalogues', () => {
+  it('exist for every language the app offers', () => {
+    for (const lang of LANGUAGES) expect([...catalogues.keys()], `missing ${lang}.json`).toContain(lang)
+  })
+
+  it('are not empty', () => {
+    expect(reference.size).toBeGreaterThan(0)
+  })
+
+  for (const [lang, messages] of flat) {
+    describe(lang, () => {
+      it('has exactly the same keys as English', () => {
+        const missing = [...reference.keys()].filter((k) => !messages.has(k))
+        const extra = [...messages.keys()].filter((k) => !reference.has(k))
+        expect({ missing, extra }).toEqual({ missing: [], extra: [] })
+      })
+
+      it('has a non-empty string for every key', () => {
+        const bad = [...messages].filter(([, v]) => typeof v !== 'string' || v.trim() === '').map(([k]) => k)
+        expect(bad).toEqual([])
+      })
+
+      it('interpolates the same {{variables}} as English in every message', () => {
+        const mismatched: string[] = []
+        for (const [key, value] of messages) {
+          const english = reference.get(key)
+          if (typeof value !== 'string' || typeof english !== 'string') continue
+          const mine = variables(value)
+          const theirs = variables(english)
+          if (mine.join() !== theirs.join()) mismatched.push(`${key}: ${mine.join()} vs en ${theirs.join()}`)
+        }
+        expect(mismatched).toEqual([])
+      })
+    })
+  }
+})
+
+describe('catalogue helpers', () => {
+  it('flatten nested keys and find interpolation variables', () => {
+    expect([...flatten({ a: { b: 'x', c: { d: 'y' } }, e: 'z' }).keys()]).toEqual(['a.b', 'a.c.d', 'e'])
+    expect(variables('Hi {{name}}, {{ count }} joined {{name}} {{when, datetime}}')).toEqual([
+      'count',
+      'name',
+      'when',
+    ])
+    expect(variables('no variables')).toEqual([])
+  })
+})
