@@ -15,7 +15,10 @@ export interface Identity {
 export const canFacilitate = (role: Role): boolean => role === 'facilitator' || role === 'cofacilitator'
 
 /** What others may call a participant under the session's anonymity setting. */
-export function publicLabel(anonymity: Anonymity, p: Pick<ParticipantRecord, 'displayName' | 'sector'>): string | null {
+export function publicLabel(
+  anonymity: Anonymity,
+  p: Pick<ParticipantRecord, 'displayName' | 'sector'>,
+): string | null {
   if (anonymity === 'named') return p.displayName || p.sector || null
   if (anonymity === 'sector') return p.sector || null
   return null

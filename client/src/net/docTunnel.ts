@@ -39,7 +39,9 @@ const PERMANENT: Partial<Record<ErrorBody['code'], number>> = {
  */
 export class DocTunnel {
   private readonly channels = new Map<string, TunnelChannel>()
-  readonly WebSocket: new (url: string) => TunnelChannel
+  readonly WebSocket: new (
+    url: string,
+  ) => TunnelChannel
 
   constructor(readonly socket: ClientSocket) {
     const tunnel = this
@@ -103,7 +105,8 @@ export class TunnelChannel {
 
   close(): void {
     if (this.readyState === CLOSED) return
-    if (this.readyState === OPEN && this.tunnel.socket.connected) this.tunnel.socket.emit('doc:close', { doc: this.doc })
+    if (this.readyState === OPEN && this.tunnel.socket.connected)
+      this.tunnel.socket.emit('doc:close', { doc: this.doc })
     this.finish({ code: 1000, reason: 'closed by client' })
   }
 
