@@ -30,6 +30,14 @@ export const LIMITS = {
   participantsPerSessionMax: 5000,
   /** Longest parking-lot item, in characters. */
   parkingItemMaxChars: 280,
+  /** Longest key point, in characters. */
+  pointMaxChars: 500,
+  /** Most key points one group's notes hold. */
+  pointsPerGroupMax: 200,
+  /** Document messages one connection may send per second, averaged; bursts up to the bucket size pass. */
+  docMessagesPerSecond: 60,
+  /** Burst of document messages allowed at once (a reconnect flushes many). */
+  docMessageBurst: 300,
   /** After a round locks its notes, edits still arrive for this long, so phones that were offline deliver. */
   notesLockGraceMs: 120_000,
 } as const
