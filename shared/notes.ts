@@ -52,7 +52,9 @@ export function readPoints(doc: Y.Doc): KeyPoint[] {
       author: authors.get(id) ?? null,
     })
   }
-  return points.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : a.id < b.id ? -1 : 1))
+  return points.sort((a, b) =>
+    a.position < b.position ? -1 : a.position > b.position ? 1 : a.id < b.id ? -1 : 1,
+  )
 }
 
 /** Adds a point at the end; returns false for empty text or a full list. */
@@ -77,10 +79,14 @@ export function movePoint(doc: Y.Doc, id: string, before: string | null, after: 
   const item = pointsMap(doc).get(id)
   if (!item) return
   const positions = readPoints(doc)
-  const pos = (pointId: string | null) => (pointId ? (positions.find((p) => p.id === pointId)?.position ?? null) : null)
+  const pos = (pointId: string | null) =>
+    pointId ? (positions.find((p) => p.id === pointId)?.position ?? null) : null
   const lo = pos(before)
   const hi = pos(after)
-  item.set('position', lo !== null && hi !== null && lo >= hi ? generateKeyBetween(lo, null) : generateKeyBetween(lo, hi))
+  item.set(
+    'position',
+    lo !== null && hi !== null && lo >= hi ? generateKeyBetween(lo, null) : generateKeyBetween(lo, hi),
+  )
 }
 
 /** Replaces a point's text with the smallest edit, so concurrent typing elsewhere in it survives. */

@@ -1,6 +1,8 @@
 import { z } from 'zod'
+import type { ArchiveClientEvents, ArchiveServerEvents } from './archiveProtocol.ts'
 import { DOC_NAME_MAX_CHARS } from './docNames.ts'
 import type { Ack, ErrorBody } from './errors.ts'
+import type { GatherClientEvents, GatherServerEvents } from './gatherProtocol.ts'
 import { LIMITS } from './limits.ts'
 import type {
   ActionLogEntry,
@@ -92,7 +94,7 @@ export interface DocClosed {
 }
 
 /** Events a client sends. Requests end with an ack; the server validates every payload with the schemas above. */
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends GatherClientEvents, ArchiveClientEvents {
   'session:snapshot': (ack: Ack<SessionSnapshot>) => void
   'session:update': (input: UpdateSessionInput, ack: Ack<SessionView>) => void
   'session:status': (input: z.input<typeof sessionStatusChangeSchema>, ack: Ack<SessionView>) => void
@@ -120,7 +122,7 @@ export interface ClientToServerEvents {
 }
 
 /** Events the server sends: broadcasts, fire-and-forget. */
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends GatherServerEvents, ArchiveServerEvents {
   'session:updated': (session: SessionView) => void
   'attendance:changed': (attendance: Attendance) => void
   'participants:changed': (participants: ParticipantView[]) => void

@@ -5,14 +5,22 @@ import { SOCKET_MAX_BUFFER_BYTES } from '../../shared/limits.ts'
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts'
 import { DomainError } from '../domain/errors.ts'
 import { canFacilitate } from '../domain/identity.ts'
+import { registerArchiveHandlers } from './archiveHandlers.ts'
 import type { RealtimeContext } from './context.ts'
 import { registerDocHandlers } from './docHandlers.ts'
+import { registerGatherHandlers } from './gatherHandlers.ts'
 import { registerRoomHandlers } from './roomHandlers.ts'
 import { registerSessionHandlers } from './sessionHandlers.ts'
 import { type IoServer, rooms } from './types.ts'
 
 /** Handler groups, each registering its events on a new connection. Features add theirs here. */
-const HANDLER_GROUPS = [registerSessionHandlers, registerRoomHandlers, registerDocHandlers]
+const HANDLER_GROUPS = [
+  registerSessionHandlers,
+  registerRoomHandlers,
+  registerDocHandlers,
+  registerGatherHandlers,
+  registerArchiveHandlers,
+]
 
 /**
  * Whether a handshake's Origin may connect: same host as the request, or listed. Clients that send no Origin

@@ -1,22 +1,25 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { buildCatalogues, type Catalogue } from '../../client/src/i18n/catalogues.ts'
 import { LANGUAGES } from '../../shared/session.ts'
 
 const CATALOGUE_DIR = join(import.meta.dirname, '../../client/src/i18n')
 
-type Catalogue = { [key: string]: string | Catalogue }
-
-/** Every catalogue in the i18n folder, by file name without `.json`. */
+/** Every language's catalogue, merged as the client merges them: core `<lang>.json` plus `<area>/<lang>.json`. */
 function loadCatalogues(): Map<string, Catalogue> {
-  const catalogues = new Map<string, Catalogue>()
-  if (!existsSync(CATALOGUE_DIR)) return catalogues
-  for (const file of readdirSync(CATALOGUE_DIR)
-    .filter((f) => f.endsWith('.json'))
-    .sort()) {
-    catalogues.set(file.replace(/\.json$/, ''), JSON.parse(readFileSync(join(CATALOGUE_DIR, file), 'utf8')))
+  if (!existsSync(CATALOGUE_DIR)) return new Map()
+  const read = (path: string) => JSON.parse(readFileSync(join(CATALOGUE_DIR, path), 'utf8')) as Catalogue
+  const core: Record<string, Catalogue> = {}
+  const areas: Record<string, Catalogue> = {}
+  for (const entry of readdirSync(CATALOGUE_DIR, { withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith('.json')) core[entry.name.replace(/\.json$/, '')] = read(entry.name)
+    if (!entry.isDirectory()) continue
+    for (const file of readdirSync(join(CATALOGUE_DIR, entry.name)).filter((f) => f.endsWith('.json'))) {
+      areas[`${entry.name}/${file}`] = read(join(entry.name, file))
+    }
   }
-  return catalogues
+  return new Map(Object.entries(buildCatalogues(core, areas)).sort(([a], [b]) => a.localeCompare(b)))
 }
 
 /** Flattens nested keys to dotted paths; anything that is neither a string nor an object is reported as such. */

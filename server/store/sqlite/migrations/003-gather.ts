@@ -1,0 +1,2 @@
+/** Migration 003: the gather step (votes, published summaries). Reserved for that feature. */
+export default '-- gather'

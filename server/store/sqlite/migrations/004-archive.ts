@@ -1,0 +1,2 @@
+/** Migration 004: exports, sharing and retention. Reserved for that feature. */
+export default '-- archive'
