@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
+import { Link, useParams } from 'wouter'
+import { ERROR_CODES } from '../../../shared/errors.ts'
+import type { Language } from '../../../shared/session.ts'
+import { applyLanguage, asLanguage, browserLanguage } from '../i18n/index.ts'
+import { loadSeat, saveSeat } from '../net/storage.ts'
+import { useSession } from '../net/useSession.ts'
+import { ConnectionBadge } from '../ui/ConnectionBadge.tsx'
+import { LanguageSelect } from '../ui/LanguageSelect.tsx'
+import { ParkingLot } from '../ui/ParkingLot.tsx'
+import { Shell } from '../ui/Shell.tsx'
+import { Loading, StateScreen } from '../ui/StateScreen.tsx'
+
+/** /s/:sessionId — a participant's phone: who they are in the room, and the session's shared spaces. */
+export default function ParticipantPage() {
+  const { t } = useTranslation()
+  const { sessionId = '' } = useParams<{ sessionId: string }>()
+  const [seat] = useState(() => loadSeat(sessionId))
+  const { snapshot, status, fatal, tunnel } = useSession(seat?.token ?? null)
+  const [language, setLanguage] = useState<Language | null>(() => asLanguage(seat?.language))
+  const shown: Language = language ?? browserLanguage() ?? snapshot?.session.defaultLanguage ?? 'en'
+
+  useEffect(() => applyLanguage(shown), [shown])
+
+  const chooseLanguage = (next: Language) => {
+    setLanguage(next)
+    if (seat) saveSeat(sessionId, { ...seat, language: next })
+  }
+
+  const home = (
+    <Link href="/" className="button">
+      {t('common.backHome')}
+    </Link>
+  )
+  if (!seat)
+    return (
+      <StateScreen title={t('participant.noSeatTitle')} body={t('participant.noSeatBody')} action={home} />
+    )
+  if (fatal?.code === ERROR_CODES.participantRemoved) {
+    return (
+      <StateScreen icon="stop" title={t('participant.removedTitle')} body={t('participant.removedBody')} />
+    )
+  }
+  if (fatal)
+    return <StateScreen title={t('participant.lostTitle')} body={t('participant.lostBody')} action={home} />
+  if (!snapshot) return <Loading label={t('participant.loading')} />
+  const { session, me } = snapshot
+  if (session.status === 'closed') {
+    return <StateScreen icon="done" title={t('participant.endedTitle')} body={t('participant.endedBody')} />
+  }
+
+  return (
+    <Shell end={<ConnectionBadge status={status} />}>
+      <div className="stack">
+        <section className="card" aria-labelledby="session-title">
+          <h1 id="session-title">{session.title}</h1>
+          {session.welcome ? <p className="welcome">{session.welcome}</p> : null}
+          <div className="youre-in">
+            <span className="check" aria-hidden="true">
+              ✓
+            </span>
+            <div>
+              <h2 className="h-inline">{t('participant.youreIn')}</h2>
+              <p className="muted">
+                {me.label ? (
+                  <Trans
+                    i18nKey="participant.shownAs"
+                    values={{ label: me.label }}
+                    components={{ strong: <strong /> }}
+                  />
+                ) : (
+                  t('participant.shownAsAnonymous')
+                )}
+              </p>
+            </div>
+          </div>
+          <p className="muted">
+            {session.status === 'draft' ? t('participant.draft') : t('participant.waiting')}
+          </p>
+        </section>
+        <ParkingLot tunnel={tunnel} sessionId={session.id} />
+      </div>
+      <footer className="page-footer">
+        <LanguageSelect value={shown} onChange={chooseLanguage} />
+      </footer>
+    </Shell>
+  )
+}
