@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import express from 'express'
 import type { DocRef } from '../shared/docNames.ts'
 import { ERROR_CODES } from '../shared/errors.ts'
-import { toMe } from './domain/identity.ts'
+import { publicSector, toMe } from './domain/identity.ts'
 import { apiRouter } from './http/api.ts'
 import { errorHandler, sendError } from './http/errors.ts'
 import { JoinFailureLimiter } from './http/joinLimiter.ts'
@@ -12,13 +12,16 @@ import type { Logger } from './logger.ts'
 import { lanAddress } from './network.ts'
 import type { RealtimeContext } from './realtime/context.ts'
 import { sessionDocPolicy } from './realtime/docs/access.ts'
+import { groupNotesRules } from './realtime/docs/groupNotesRules.ts'
 import { awarenessUser, DocHub } from './realtime/docs/hub.ts'
 import { Presence } from './realtime/presence.ts'
+import { previewPublisher } from './realtime/previewPublisher.ts'
 import { roomPublisher } from './realtime/roomPublisher.ts'
 import { rosterBroadcaster } from './realtime/roster.ts'
 import { roundDeadlines } from './realtime/roundDeadlines.ts'
 import { attachRealtime, createSocketServer } from './realtime/socketServer.ts'
 import type { IoServer } from './realtime/types.ts'
+import { NotesService } from './services/notesService.ts'
 import { RoomQueries } from './services/roomQueries.ts'
 import { RoomService } from './services/roomService.ts'
 import { SessionService } from './services/sessionService.ts'
@@ -88,9 +91,23 @@ export function createApp(deps: AppDeps): App {
     emptyDocUnloadMs: deps.emptyDocUnloadMs,
     userFor: async (peer) => {
       const session = await sessions.get(peer.identity.sessionId)
-      return awarenessUser(peer, toMe(peer.identity, session.anonymity).label)
+      const me = toMe(peer.identity, session.anonymity)
+      return awarenessUser(peer, me.label, publicSector(session.anonymity, me.sector))
     },
+    roomOptions: (_name, ref) =>
+      ref.kind === 'group'
+        ? {
+            rules: groupNotesRules((docName, pointId, participantId) => {
+              store.notes
+                .recordAuthor(docName, pointId, participantId)
+                .catch((err: unknown) => logger.error({ err }, 'recording an author failed'))
+            }),
+            onChange: (room) => previews.changed(room),
+          }
+        : {},
   })
+  const notes = new NotesService(store, hub, queries)
+  const previews = previewPublisher(io, () => notes, logger)
   const roster = rosterBroadcaster(io, sessions, presence, logger)
   const publishRoom = roomPublisher(io, queries, store.rooms, presence, hub, logger)
   const deadlines = roundDeadlines(store.rooms, rooms, publishRoom, logger)
@@ -101,6 +118,7 @@ export function createApp(deps: AppDeps): App {
     sessions,
     rooms,
     queries,
+    notes,
     hub,
     presence,
     logger,
@@ -121,7 +139,8 @@ export function createApp(deps: AppDeps): App {
       closing ??= (async () => {
         roster.stop()
         deadlines.stop()
-        io.disconnectSockets(true)
+        previews.stop()
+        // Closing the engine (not disconnecting each socket) lets clients reconnect by themselves after a restart.
         await new Promise<void>((resolve) => io.close(() => resolve()))
         await hub.closeAll()
         await store.close()

@@ -77,6 +77,26 @@ export interface RoomSnapshot {
   serverNow: number
 }
 
+/** What the facilitators' live view shows of one group without opening its notes. */
+export interface GroupPreview {
+  docName: string
+  pointCount: number
+  /** The latest key points, newest last, at most PREVIEW_POINTS. */
+  latest: { kind: string; text: string }[]
+  /** Server time of the last change, or null when nothing was ever written. */
+  lastActiveAt: number | null
+}
+
+/** A key point a facilitator hid, for the facilitators' list of hidden items. */
+export interface HiddenPointView {
+  pointId: string
+  kind: string
+  text: string
+  hiddenAt: number
+}
+
+export const pointRefSchema = z.object({ doc: docNameSchema, pointId: z.string().min(1).max(64) })
+
 /** The groups of a round, for facilitators. */
 export interface GroupsChanged {
   roundId: string
@@ -114,6 +134,14 @@ export interface ClientToServerEvents extends GatherClientEvents, ArchiveClientE
   'group:choose': (input: In<typeof groupChooseSchema>, ack: Ack<RoomState>) => void
   'broadcast:send': (input: In<typeof broadcastSendSchema>, ack: Ack<RoomState>) => void
   'broadcast:dismiss': (input: In<typeof broadcastDismissSchema>, ack: Ack<RoomState>) => void
+  /** Facilitators: previews of the current round's groups. */
+  'notes:previews': (ack: Ack<GroupPreview[]>) => void
+  /** Facilitators: takes a key point out of the shared notes; it stays restorable. */
+  'notes:hide': (input: z.input<typeof pointRefSchema>, ack: Ack<null>) => void
+  'notes:restore': (input: z.input<typeof pointRefSchema>, ack: Ack<null>) => void
+  'notes:hidden': (input: z.input<typeof docOpenSchema>, ack: Ack<HiddenPointView[]>) => void
+  /** Facilitators: removes whoever wrote a point from the session, without anyone learning who it was. */
+  'notes:removeAuthor': (input: z.input<typeof pointRefSchema>, ack: Ack<null>) => void
   /** Answers the server's clock, for countdowns corrected by the client's offset. */
   'clock:ping': (ack: Ack<{ serverNow: number }>) => void
   'doc:open': (input: z.input<typeof docOpenSchema>, ack: Ack<{ writable: boolean }>) => void
@@ -134,8 +162,14 @@ export interface ServerToClientEvents extends GatherServerEvents, ArchiveServerE
   'group:assigned': (assignment: { roundId: string; group: GroupView | null }) => void
   'groups:changed': (change: GroupsChanged) => void
   'actions:changed': (actions: ActionLogEntry[]) => void
+  /** To facilitators, throttled: a group's notes changed. */
+  'group:preview': (preview: GroupPreview) => void
   'doc:message': (doc: string, message: Uint8Array) => void
   'doc:closed': (closed: DocClosed) => void
+  /** To a writer: the state of a document the server has stored, as a Yjs state vector. */
+  'doc:stored': (stored: { doc: string; stateVector: Uint8Array }) => void
+  /** To a writer: a change was stored but partly undone by a rule (for example a full list). */
+  'doc:rejected': (rejected: { doc: string; reason: ErrorBody }) => void
 }
 
 /** Handshake auth: any role's token. */

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.ts'
+import type { NotesService } from '../services/notesService.ts'
 import type { RoomQueries } from '../services/roomQueries.ts'
 import type { RoomService } from '../services/roomService.ts'
 import type { SessionService } from '../services/sessionService.ts'
@@ -15,6 +16,7 @@ export interface RealtimeContext {
   sessions: SessionService
   rooms: RoomService
   queries: RoomQueries
+  notes: NotesService
   publishRoom: PublishRoomChange
   /** Points the session's auto-end timer at its running round's current deadline. */
   scheduleRoundDeadline(sessionId: string): void

@@ -11,6 +11,8 @@ export function registerDocHandlers(ctx: RealtimeContext, socket: IoSocket): voi
     identity: socket.data.identity,
     isConnected: () => socket.connected,
     send: (doc, message) => socket.emit('doc:message', doc, message),
+    stored: (doc, stateVector) => socket.emit('doc:stored', { doc, stateVector }),
+    rejected: (doc, reason) => socket.emit('doc:rejected', { doc, reason }),
     closed: (doc, code, reason) => socket.emit('doc:closed', { doc, code, reason }),
   }
 

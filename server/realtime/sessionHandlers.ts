@@ -11,6 +11,7 @@ import { fail } from '../domain/errors.ts'
 import { canFacilitate, toMe } from '../domain/identity.ts'
 import { isLocalUrl } from '../network.ts'
 import type { RealtimeContext } from './context.ts'
+import { ejectParticipant } from './eject.ts'
 import { onRequest } from './requests.ts'
 import { type IoSocket, rooms } from './types.ts'
 
@@ -55,14 +56,7 @@ export function registerSessionHandlers(ctx: RealtimeContext, socket: IoSocket):
 
   onRequest(socket, ctx.logger, 'participant:remove', participantRemoveSchema, async ({ participantId }) => {
     requireFacilitator()
-    await ctx.sessions.removeParticipant(sessionId, participantId)
-    const room = rooms.participant(participantId)
-    ctx.io.to(room).emit('access:revoked', {
-      code: ERROR_CODES.participantRemoved,
-      message: 'The facilitator removed you from this session.',
-    })
-    ctx.io.in(room).disconnectSockets(true)
-    ctx.rosterChanged(sessionId)
+    await ejectParticipant(ctx, sessionId, participantId)
     return null
   })
 

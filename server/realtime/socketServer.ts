@@ -9,6 +9,7 @@ import { registerArchiveHandlers } from './archiveHandlers.ts'
 import type { RealtimeContext } from './context.ts'
 import { registerDocHandlers } from './docHandlers.ts'
 import { registerGatherHandlers } from './gatherHandlers.ts'
+import { registerNotesHandlers } from './notesHandlers.ts'
 import { registerRoomHandlers } from './roomHandlers.ts'
 import { registerSessionHandlers } from './sessionHandlers.ts'
 import { type IoServer, rooms } from './types.ts'
@@ -18,6 +19,7 @@ const HANDLER_GROUPS = [
   registerSessionHandlers,
   registerRoomHandlers,
   registerDocHandlers,
+  registerNotesHandlers,
   registerGatherHandlers,
   registerArchiveHandlers,
 ]

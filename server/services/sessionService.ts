@@ -159,6 +159,9 @@ export class SessionService {
   /** Moves the session through draft, open and closed. */
   async setStatus(sessionId: string, status: SessionStatus): Promise<SessionView> {
     const session = await this.get(sessionId)
+    if (status === 'draft' && session.status !== 'draft') {
+      throw new DomainError(ERROR_CODES.conflict, 'A session that has opened cannot go back to draft.')
+    }
     const closedAt = status === 'closed' ? (session.closedAt ?? this.now()) : null
     const next: SessionRecord = { ...session, status, closedAt, lastActivityAt: this.now() }
     await this.store.sessions.update(next)

@@ -1,5 +1,6 @@
 import type { ActionLogEntry, RoundView } from '../../shared/rounds.ts'
 import type { Anonymity, Language, Role, SessionStatus, Wifi } from '../../shared/session.ts'
+import type { PublishedSummary, VoteTally, VoteTheme } from '../../shared/summary.ts'
 
 /** A session row as stored. */
 export interface SessionRecord {
@@ -89,6 +90,55 @@ export interface DocStore {
   compact(docName: string, snapshot: Uint8Array, upToSeq: number): Promise<void>
 }
 
+/** A key point a facilitator hid: kept out of the shared document, restorable. */
+export interface HiddenPoint {
+  docName: string
+  pointId: string
+  /** The point as it was: kind, text, position, createdAt, author stamp. */
+  data: Record<string, unknown>
+  hiddenAt: number
+}
+
+/** Authorship and moderation of key points. */
+export interface NoteStore {
+  recordAuthor(docName: string, pointId: string, participantId: string): Promise<void>
+  authorOf(docName: string, pointId: string): Promise<string | null>
+  hide(point: HiddenPoint): Promise<void>
+  listHidden(docName: string): Promise<HiddenPoint[]>
+  /** Removes a hidden point from the store and returns it, for restoring. */
+  takeHidden(docName: string, pointId: string): Promise<HiddenPoint | null>
+}
+
+/** A session's dot vote as stored: the themes are frozen when it opens. */
+export interface VoteRecord {
+  sessionId: string
+  status: 'open' | 'closed'
+  dotsPerParticipant: number
+  themes: VoteTheme[]
+  openedAt: number
+  closedAt: number | null
+}
+
+/** What placing dots came to: the participant's dots per theme, or why it was refused. */
+export type CastOutcome =
+  | { ok: true; mine: Record<string, number> }
+  | { ok: false; reason: 'not-open' | 'unknown-theme' | 'over-budget' }
+
+/** Dot votes (one per session, dots keyed by participant and theme) and the published "what we heard". */
+export interface GatherStore {
+  vote(sessionId: string): Promise<VoteRecord | null>
+  /** Starts a vote, replacing the session's previous one and its dots. */
+  openVote(record: VoteRecord): Promise<void>
+  closeVote(sessionId: string, at: number): Promise<VoteRecord | null>
+  /** Sets one participant's dots on one theme, atomically checked against the open vote and the budget. */
+  castDots(sessionId: string, participantId: string, themeId: string, dots: number): Promise<CastOutcome>
+  myDots(sessionId: string, participantId: string): Promise<Record<string, number>>
+  tally(sessionId: string): Promise<VoteTally>
+  /** Stores "what we heard", replacing the previous one. */
+  savePublished(sessionId: string, summary: PublishedSummary): Promise<void>
+  published(sessionId: string): Promise<PublishedSummary | null>
+}
+
 /** The embedded store: an interface with async methods so another database can implement it. */
 export interface Store {
   sessions: SessionStore
@@ -97,6 +147,8 @@ export interface Store {
   tokens: TokenStore
   docs: DocStore
   rooms: RoomStore
+  notes: NoteStore
+  gather: GatherStore
   close(): Promise<void>
 }
 

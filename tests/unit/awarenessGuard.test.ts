@@ -8,7 +8,7 @@ import {
   rewriteAwarenessUpdate,
 } from '../../server/realtime/docs/awarenessGuard.ts'
 
-const server: AwarenessUser = { name: 'Faith groups', role: 'participant', color: '#1a4f9c' }
+const server: AwarenessUser = { name: 'Faith groups', sector: null, role: 'participant', color: '#1a4f9c' }
 
 /** An awareness whose own client id is fixed, with a local state. */
 function clientAwareness(clientId: number, state: Record<string, unknown> | null): Awareness {

@@ -4,6 +4,8 @@ import * as encoding from 'lib0/encoding'
 /** Who a connection's awareness must say it is, whatever the client wrote. */
 export interface AwarenessUser {
   name: string | null
+  /** Only where the anonymity setting shows sectors. */
+  sector: string | null
   role: string
   color: string
 }

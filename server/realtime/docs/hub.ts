@@ -1,4 +1,4 @@
-import { parseDocName } from '../../../shared/docNames.ts'
+import { type DocRef, parseDocName } from '../../../shared/docNames.ts'
 import { DOC_CLOSE_CODES, ERROR_CODES, type ErrorBody } from '../../../shared/errors.ts'
 import { LIMITS } from '../../../shared/limits.ts'
 import { DomainError } from '../../domain/errors.ts'
@@ -7,7 +7,7 @@ import type { DocStore } from '../../store/types.ts'
 import type { DocAccessPolicy } from './access.ts'
 import { type AwarenessUser, colorFor } from './awarenessGuard.ts'
 import type { DocPeer } from './peer.ts'
-import { DocRoom } from './room.ts'
+import { DocRoom, type DocRoomOptions } from './room.ts'
 
 const FORBIDDEN: ErrorBody = { code: ERROR_CODES.forbidden, message: 'You may no longer open this document.' }
 
@@ -20,6 +20,8 @@ export interface DocHubOptions {
   logger: Logger
   /** What others see for this connection in awareness (never taken from the client). */
   userFor: (peer: DocPeer) => Promise<AwarenessUser>
+  /** Per-document behaviour, such as the rules of group notes. */
+  roomOptions?: (name: string, ref: DocRef) => DocRoomOptions
   emptyDocUnloadMs?: number
 }
 
@@ -29,6 +31,7 @@ export class DocHub {
   private readonly loading = new Map<string, Promise<DocRoom>>()
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
   private readonly peerDocs = new Map<string, Set<string>>()
+  private readonly buckets = new Map<string, { tokens: number; at: number }>()
 
   constructor(private readonly options: DocHubOptions) {}
 
@@ -90,6 +93,7 @@ export class DocHub {
   disconnect(peer: DocPeer): void {
     for (const name of this.peerDocs.get(peer.id) ?? []) this.close(peer, name)
     this.peerDocs.delete(peer.id)
+    this.buckets.delete(peer.id)
   }
 
   /** Re-checks every open connection to a session's documents, after a round locked or unlocked notes. */
@@ -104,6 +108,21 @@ export class DocHub {
         else room.setWritable(peer, access === 'write')
       }
     }
+  }
+
+  /** A token bucket per connection: a steady rate with bursts, so one client cannot flood a room. */
+  private takeToken(peer: DocPeer): boolean {
+    const now = Date.now()
+    const bucket = this.buckets.get(peer.id) ?? { tokens: LIMITS.docMessageBurst, at: now }
+    bucket.tokens = Math.min(
+      LIMITS.docMessageBurst,
+      bucket.tokens + ((now - bucket.at) / 1000) * LIMITS.docMessagesPerSecond,
+    )
+    bucket.at = now
+    this.buckets.set(peer.id, bucket)
+    if (bucket.tokens < 1) return false
+    bucket.tokens--
+    return true
   }
 
   /** Closes a document for a connection, telling the client why. */
@@ -126,7 +145,12 @@ export class DocHub {
     if (loaded) return loaded
     const pending = this.loading.get(name)
     if (pending) return pending
-    const room = new DocRoom(name, this.options.store)
+    const ref = parseDocName(name)
+    const room = new DocRoom(
+      name,
+      this.options.store,
+      ref ? (this.options.roomOptions?.(name, ref) ?? {}) : {},
+    )
     const load = room.load().then(
       () => {
         this.rooms.set(name, room)
@@ -175,8 +199,8 @@ export class DocHub {
 }
 
 /** The awareness identity of a connection, derived from the server's view of it. */
-export function awarenessUser(peer: DocPeer, label: string | null): AwarenessUser {
-  return { name: label, role: peer.identity.role, color: colorFor(peer.identity.id) }
+export function awarenessUser(peer: DocPeer, label: string | null, sector: string | null): AwarenessUser {
+  return { name: label, sector, role: peer.identity.role, color: colorFor(peer.identity.id) }
 }
 
 function toErrorBody(error: unknown): ErrorBody {

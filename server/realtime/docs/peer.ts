@@ -10,6 +10,10 @@ export interface DocPeer {
   isConnected(): boolean
   /** Sends a y-websocket protocol message for one document. */
   send(doc: string, message: Uint8Array): void
+  /** Tells the client which state of this document the server has stored (a Yjs state vector). */
+  stored(doc: string, stateVector: Uint8Array): void
+  /** Tells the client a change of theirs was refused or undone, while the document stays open. */
+  rejected(doc: string, reason: ErrorBody): void
   /** Tells the client the server closed this document for it. */
   closed(doc: string, code: number, reason: ErrorBody): void
 }

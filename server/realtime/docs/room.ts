@@ -21,6 +21,28 @@ interface Member {
   writable: boolean
   user: AwarenessUser
   clientIds: Set<number>
+  storedTimer: NodeJS.Timeout | null
+}
+
+/** The origin of changes the server itself makes (author stamps, moderation): stored, then sent to everyone. */
+export const SERVER_ORIGIN = Symbol('server')
+
+/** How long the server waits to tell a writer what it stored, so a burst of keystrokes costs one answer. */
+export const STORED_NOTICE_MS = 100
+
+/** Per-kind rules that run after a connection's change was stored and applied. */
+export interface DocRules {
+  /** Runs once the stored state is loaded, before anyone connects. */
+  afterLoad?(room: DocRoom): void
+  /** May fix the document with `room.serverWrite`; returns an error to tell the writer, or null. */
+  afterPeerUpdate(room: DocRoom, peer: DocPeer, transaction: Y.Transaction): DomainError | null
+}
+
+/** Optional behaviour of a room. */
+export interface DocRoomOptions {
+  rules?: DocRules
+  /** Called after every change, whoever made it. */
+  onChange?: (room: DocRoom) => void
 }
 
 const EMPTY_UPDATE_BYTES = 2
@@ -34,15 +56,33 @@ export class DocRoom {
   private lastSeq = 0
   private updatesSinceSnapshot = 0
   private compacting: Promise<void> = Promise.resolve()
+  private lastTransaction: Y.Transaction | null = null
+  private serverWrites: Promise<void> = Promise.resolve()
 
   constructor(
     readonly name: string,
     private readonly store: DocStore,
+    private readonly options: DocRoomOptions = {},
   ) {
     this.awareness.setLocalState(null)
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      this.lastTransaction = transaction
+    })
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const message = encodeSync((e) => syncProtocol.writeUpdate(e, update))
-      for (const m of this.members.values()) if (m.peer !== origin) m.peer.send(this.name, message)
+      const broadcast = () => {
+        for (const m of this.members.values()) if (m.peer !== origin) m.peer.send(this.name, message)
+        this.options.onChange?.(this)
+      }
+      if (origin !== SERVER_ORIGIN) return broadcast()
+      // The server's own changes follow the same rule as everyone's: on disk before anyone sees them.
+      this.serverWrites = this.serverWrites
+        .then(() => this.store.append(this.name, [update]))
+        .then((seq) => {
+          this.lastSeq = Math.max(this.lastSeq, seq)
+          this.updatesSinceSnapshot++
+          broadcast()
+        })
     })
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
       const changed = [...added, ...updated, ...removed]
@@ -65,6 +105,7 @@ export class DocRoom {
     this.approxBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((n, u) => n + u.length, 0)
     this.lastSeq = stored.lastSeq
     this.updatesSinceSnapshot = stored.updates.length
+    this.options.rules?.afterLoad?.(this)
   }
 
   get size(): number {
@@ -75,9 +116,14 @@ export class DocRoom {
     return this.members.has(peer.id)
   }
 
+  /** The awareness identity of a member, as the server set it. */
+  userOf(peer: DocPeer): AwarenessUser | null {
+    return this.members.get(peer.id)?.user ?? null
+  }
+
   /** Adds a connection and starts the sync: our state vector, then everyone's awareness. */
   join(peer: DocPeer, writable: boolean, user: AwarenessUser): void {
-    this.members.set(peer.id, { peer, writable, user, clientIds: new Set() })
+    this.members.set(peer.id, { peer, writable, user, clientIds: new Set(), storedTimer: null })
     peer.send(
       this.name,
       encodeSync((e) => syncProtocol.writeSyncStep1(e, this.doc)),
@@ -98,10 +144,21 @@ export class DocRoom {
     if (member) member.writable = writable
   }
 
+  /** Makes a change as the server: it is stored, then sent to every member. */
+  serverWrite(change: () => void): void {
+    this.doc.transact(change, SERVER_ORIGIN)
+  }
+
+  /** Resolves once every change the server made so far is on disk. */
+  serverWritesStored(): Promise<void> {
+    return this.serverWrites
+  }
+
   /** Removes a connection and its awareness states. */
   leave(peer: DocPeer): void {
     const member = this.members.get(peer.id)
     if (!member) return
+    if (member.storedTimer) clearTimeout(member.storedTimer)
     this.members.delete(peer.id)
     if (member.clientIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...member.clientIds], null)
@@ -148,7 +205,12 @@ export class DocRoom {
     return this.compacting
   }
 
+  /** Whether the room was unloaded; a late timer must not read it. */
+  destroyed = false
+
   destroy(): void {
+    this.destroyed = true
+    for (const member of this.members.values()) if (member.storedTimer) clearTimeout(member.storedTimer)
     this.awareness.destroy()
     this.doc.destroy()
   }
@@ -175,9 +237,24 @@ export class DocRoom {
       )
     }
     this.approxBytes += payload.length
-    this.lastSeq = await this.store.append(this.name, [payload])
+    this.lastSeq = Math.max(this.lastSeq, await this.store.append(this.name, [payload]))
+    this.lastTransaction = null
     Y.applyUpdate(this.doc, payload, member.peer)
+    const transaction = this.lastTransaction as Y.Transaction | null
+    this.noticeStored(member)
     if (++this.updatesSinceSnapshot >= COMPACT_EVERY_UPDATES) void this.compact().catch(() => {})
+    const refusal = transaction && this.options.rules?.afterPeerUpdate(this, member.peer, transaction)
+    if (refusal) throw refusal
+  }
+
+  /** Tells a writer, shortly after, the state the server has stored: its "Saved" is true only against this. */
+  private noticeStored(member: Member): void {
+    if (member.storedTimer) return
+    member.storedTimer = setTimeout(() => {
+      member.storedTimer = null
+      if (this.members.get(member.peer.id) === member)
+        member.peer.stored(this.name, Y.encodeStateVector(this.doc))
+    }, STORED_NOTICE_MS)
   }
 
   private receiveAwareness(member: Member, update: Uint8Array): void {
