@@ -12,9 +12,12 @@ export interface Merge {
  */
 export function averageLinkage(similarity: Float32Array, n: number): Merge[] {
   if (n < 2) return []
-  const sim = Float32Array.from(similarity)
+  const sim = similarity.slice()
   const size = new Int32Array(n).fill(1)
   const active = new Uint8Array(n).fill(1)
+  // Active cluster ids, compacted as clusters merge away, so scans shrink as the dendrogram grows.
+  let live = Int32Array.from({ length: n }, (_, i) => i)
+  let liveCount = n
   const merges: (Merge & { order: number })[] = []
   const chain: number[] = []
   let remaining = n
@@ -29,8 +32,9 @@ export function averageLinkage(similarity: Float32Array, n: number): Merge[] {
     let best = -1
     let bestSim = Number.NEGATIVE_INFINITY
     const row = top * n
-    for (let j = 0; j < n; j++) {
-      if (j === top || !active[j]) continue
+    for (let q = 0; q < liveCount; q++) {
+      const j = live[q]!
+      if (j === top) continue
       const s = sim[row + j]!
       if (s > bestSim) {
         bestSim = s
@@ -49,8 +53,9 @@ export function averageLinkage(similarity: Float32Array, n: number): Merge[] {
     merges.push({ a, b, similarity: sim[a * n + b]!, order: merges.length })
     const sa = size[a]!
     const sb = size[b]!
-    for (let k = 0; k < n; k++) {
-      if (!active[k] || k === a || k === b) continue
+    for (let q = 0; q < liveCount; q++) {
+      const k = live[q]!
+      if (k === a || k === b) continue
       const s = (sa * sim[a * n + k]! + sb * sim[b * n + k]!) / (sa + sb)
       sim[a * n + k] = s
       sim[k * n + a] = s
@@ -58,6 +63,10 @@ export function averageLinkage(similarity: Float32Array, n: number): Merge[] {
     size[a] = sa + sb
     active[b] = 0
     remaining--
+    let w = 0
+    for (let q = 0; q < liveCount; q++) if (live[q] !== b) live[w++] = live[q]!
+    liveCount = w
+    if (liveCount < live.length / 2) live = live.slice(0, liveCount)
   }
   merges.sort((x, y) => y.similarity - x.similarity || x.order - y.order)
   return merges.map(({ a, b, similarity: s }) => ({ a, b, similarity: s }))

@@ -1,6 +1,6 @@
 import { adjustedRandIndex } from './ari.ts'
 import { baselineClusters, baselineSort } from './baseline.ts'
-import { type SortOptions, sortTheRest } from './sortRest.ts'
+import { DEFAULT_MIN_CONFIDENCE, type SortOptions, sortTheRest } from './sortRest.ts'
 import { type SuggestOptions, suggestThemes } from './suggest.ts'
 import type { ThemePoint, ThemeSeed } from './types.ts'
 
@@ -69,25 +69,23 @@ export interface SortScore {
 /** Score `sortTheRest` over the seed sets. */
 export function sortScore(points: readonly LabelledPoint[], draws: ThemeSeed[][], options: SortOptions = {}) {
   const truth = new Map(points.map((p) => [p.id, p.theme]))
-  let right = 0
+  let hits = 0
   let total = 0
   let sorted = 0
   let sortedRight = 0
+  const threshold = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE
   for (const seeds of draws) {
-    const all = sortTheRest(points, seeds, { ...options, minConfidence: 0 })
-    const confident = sortTheRest(points, seeds, options)
-    for (const p of all) {
+    for (const p of sortTheRest(points, seeds, { ...options, minConfidence: 0 })) {
       total++
-      if (p.themeId === truth.get(p.pointId)) right++
-    }
-    for (const p of confident) {
-      if (p.themeId === null) continue
+      const right = p.themeId === truth.get(p.pointId)
+      if (right) hits++
+      if (p.confidence < threshold) continue
       sorted++
-      if (p.themeId === truth.get(p.pointId)) sortedRight++
+      if (right) sortedRight++
     }
   }
   return {
-    accuracy: total ? right / total : 0,
+    accuracy: total ? hits / total : 0,
     coverage: total ? sorted / total : 0,
     precision: sorted ? sortedRight / sorted : 0,
   } satisfies SortScore

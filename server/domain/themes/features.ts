@@ -32,11 +32,13 @@ export interface NoteFeatures {
 /** Caches are emptied when they grow past this many entries, so a long-running server stays bounded. */
 const CACHE_LIMIT = 100_000
 
+/** Defaults for theme suggestion: synsets and two hypernym levels at half a stem's weight, no definitions. */
 export const DEFAULT_MEANING: Omit<MeaningOptions, 'wordnet'> = {
   weight: 0.5,
   senses: 3,
   depth: 2,
   decay: 0.5,
+  gloss: 0,
 }
 
 const POS_ORDER: readonly WordNetPos[] = ['n', 'v', 'a']
@@ -149,7 +151,8 @@ function wordFeatures(word: string, options: MeaningOptions): FeatureList {
   const out: [string, number][] = []
   if (cache.size > CACHE_LIMIT) cache.clear()
   for (const [key, w] of meaningOf(word, options)) out.push([`w:${key}`, w * options.weight])
-  if (options.gloss > 0) for (const [stem, w] of glossOf(word, options)) out.push([`s:${stem}`, w * options.gloss])
+  if (options.gloss > 0)
+    for (const [stem, w] of glossOf(word, options)) out.push([`s:${stem}`, w * options.gloss])
   cache.set(cacheKey, out)
   return out
 }
@@ -177,7 +180,7 @@ export function noteFeatures(text: string, options: MeaningOptions): NoteFeature
   const wn = options.wordnet
   if (language === 'en' && wn && (options.weight > 0 || options.gloss > 0)) {
     for (const t of tokens) lists.push(wordFeatures(t.word, options))
-    // Two-word collocations WordNet knows ("health care", "code enforcement").
+    // Two-word collocations WordNet knows ("ice cream", "real estate").
     const forms = words(text)
     for (let i = 0; i + 1 < forms.length; i++) {
       const pair = `${forms[i]}_${forms[i + 1]}`

@@ -19,7 +19,15 @@ export interface SortOptions {
   blend?: number
 }
 
-const DEFAULTS = { minConfidence: 0.4, neighbours: 8, alpha: 0.5, iterations: 30, blend: 0.5 } as const
+/** Below this confidence a proposal is withheld (themeId null) unless the caller says otherwise. */
+export const DEFAULT_MIN_CONFIDENCE = 0.3
+const DEFAULTS = {
+  minConfidence: DEFAULT_MIN_CONFIDENCE,
+  neighbours: 8,
+  alpha: 0.5,
+  iterations: 30,
+  blend: 0.5,
+} as const
 /** The similarity to its nearest note at which a point's confidence is halved. */
 const CERTAINTY_HALF = 0.05
 /** Definitions help here, where a point must meet a single seed note: they widen each note's vocabulary. */

@@ -162,7 +162,7 @@ function step5(word: string): string {
   return w
 }
 
-/** Reduce an English word to its Porter stem ("trainings" → "train", "housing" → "hous"). */
+/** Reduce an English word to its Porter stem ("connections" → "connect", "generalization" → "gener"). */
 export function stemEnglish(word: string): string {
   if (word.length <= 2 || !/^[a-z]+$/u.test(word)) return word
   let w = step1(word)

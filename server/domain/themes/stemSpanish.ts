@@ -1,6 +1,6 @@
 /**
  * A light Spanish stemmer in the spirit of Snowball's: strips plural, common derivational suffixes and verb endings,
- * then accents, keeping at least three letters ("viviendas" → "viviend", "capacitación" → "capacit").
+ * then accents, keeping at least three letters ("caminaron" → "camin", "canciones" and "canción" → "cancion").
  */
 
 const DERIVATIONAL = [

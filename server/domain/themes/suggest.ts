@@ -22,14 +22,14 @@ export interface SuggestOptions {
 }
 
 /** Silhouettes are averaged over at most this many points (evenly spaced), to keep the choice of k O(n). */
-const SILHOUETTE_SAMPLE = 300
+const SILHOUETTE_SAMPLE = 250
 const DEFAULTS = { minThemeSize: 2, refineRounds: 3, minSimilarity: 0.05, words: 5 } as const
 
-/** Candidate cluster counts for automatic choice: every one up to 16, then steps of a fifth, up to about n/3. */
+/** Candidate cluster counts for automatic choice: every one up to 16, then steps of a quarter, up to about n/3. */
 export function candidateKs(n: number): number[] {
   const max = Math.max(2, Math.floor(n / 3))
   const out: number[] = []
-  for (let k = 2; k <= max; k = k < 16 ? k + 1 : Math.ceil(k * 1.2)) out.push(k)
+  for (let k = 2; k <= max; k = k < 16 ? k + 1 : Math.ceil(k * 1.25)) out.push(k)
   return out.filter((k) => k < n)
 }
 

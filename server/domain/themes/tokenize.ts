@@ -23,15 +23,14 @@ const SPANISH_MARKS = /[ñáéíóúü¿¡]/u
 export function words(text: string): string[] {
   const out: string[] = []
   for (const match of text.normalize('NFKC').toLowerCase().matchAll(WORD)) {
-    let w = match[0].replace(/['’](s|ll|re|ve|d|t|m)$/u, '')
+    const w = match[0].replace(/['’](s|ll|re|ve|d|t|m)$/u, '')
     if (!LETTER.test(w)) continue
     if (UNSPACED.test(w) && w.length > 2) {
       const chars = [...w]
       for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`)
       continue
     }
-    w = w.normalize('NFC')
-    out.push(w)
+    out.push(ASCII.test(w) ? w : w.normalize('NFC'))
   }
   return out
 }
@@ -52,6 +51,21 @@ export function guessLanguage(forms: readonly string[]): NoteLanguage {
   return 'other'
 }
 
+const stems = new Map<string, string>()
+const STEM_CACHE_LIMIT = 100_000
+
+function stem(word: string, language: NoteLanguage): string {
+  if (language === 'other' || (language === 'en' && !ASCII.test(word))) return word
+  const key = `${language}:${word}`
+  let s = stems.get(key)
+  if (s === undefined) {
+    if (stems.size > STEM_CACHE_LIMIT) stems.clear()
+    s = language === 'en' ? stemEnglish(word) : stemSpanish(word)
+    stems.set(key, s)
+  }
+  return s
+}
+
 /** Content words of a note with their stems, function words dropped, plus the language used to stem them. */
 export function tokenize(text: string): { language: NoteLanguage; tokens: Token[] } {
   const forms = words(text)
@@ -59,9 +73,7 @@ export function tokenize(text: string): { language: NoteLanguage; tokens: Token[
   const tokens: Token[] = []
   for (const word of forms) {
     if (isStopWord(word) || (word.length < 2 && ASCII.test(word)) || /^\p{N}+$/u.test(word)) continue
-    const stem =
-      language === 'en' && ASCII.test(word) ? stemEnglish(word) : language === 'es' ? stemSpanish(word) : word
-    tokens.push({ word, stem })
+    tokens.push({ word, stem: stem(word, language) })
   }
   return { language, tokens }
 }

@@ -37,56 +37,50 @@ export function tfidf(docs: readonly (readonly FeatureList[])[]): VectorSpace {
     }
     return r
   }
-  const scratch: number[] = []
-  const raw = docs.map((lists) => {
+  const resolvedDocs = docs.map((lists) => lists.map(resolve))
+  const dim = names.length
+  const scratch = new Float64Array(dim)
+  const seen = new Uint8Array(dim)
+  const df = new Float64Array(dim)
+  const raw = resolvedDocs.map((lists) => {
     const touched: number[] = []
-    for (const list of lists) {
-      const { id, w } = resolve(list)
+    for (const { id, w } of lists) {
       for (let i = 0; i < id.length; i++) {
         const f = id[i]!
-        const prev = scratch[f]
-        if (prev === undefined || prev === 0) {
-          if (w[i]! > 0) touched.push(f)
-          scratch[f] = w[i]!
-        } else scratch[f] = prev + w[i]!
+        if (!seen[f]) {
+          seen[f] = 1
+          touched.push(f)
+        }
+        scratch[f]! += w[i]!
       }
     }
     touched.sort((a, b) => a - b)
-    const idx = Int32Array.from(touched)
-    const val = Float64Array.from(touched, (f) => scratch[f] ?? 0)
-    for (const f of touched) scratch[f] = 0
+    const idx = new Int32Array(touched.length)
+    const val = new Float64Array(touched.length)
+    for (let i = 0; i < touched.length; i++) {
+      const f = touched[i]!
+      idx[i] = f
+      val[i] = scratch[f]!
+      scratch[f] = 0
+      seen[f] = 0
+      df[f]!++
+    }
     return { idx, val }
   })
-  const df = new Float64Array(names.length)
-  for (const v of raw) for (const f of v.idx) df[f]!++
   const n = docs.length
   const idf = df.map((d) => Math.log((1 + n) / (1 + d)) + 1)
-  const vectors = raw.map((v) => normalise({ idx: v.idx, val: v.val.map((x, i) => x * idf[v.idx[i]!]!) }))
+  const vectors = raw.map((v) => {
+    let sum = 0
+    for (let i = 0; i < v.idx.length; i++) {
+      const x = v.val[i]! * idf[v.idx[i]!]!
+      v.val[i] = x
+      sum += x * x
+    }
+    const norm = sum > 0 ? Math.sqrt(sum) : 1
+    for (let i = 0; i < v.val.length; i++) v.val[i]! /= norm
+    return v
+  })
   return { vectors, names, idf }
-}
-
-/** The vector scaled to unit length (unchanged if zero). */
-export function normalise(v: SparseVector): SparseVector {
-  let sum = 0
-  for (const x of v.val) sum += x * x
-  if (sum === 0) return v
-  const norm = Math.sqrt(sum)
-  return { idx: v.idx, val: v.val.map((x) => x / norm) }
-}
-
-/** Dot product of two sparse vectors (the cosine when both are unit length). */
-export function dot(a: SparseVector, b: SparseVector): number {
-  let i = 0
-  let j = 0
-  let sum = 0
-  while (i < a.idx.length && j < b.idx.length) {
-    const x = a.idx[i]!
-    const y = b.idx[j]!
-    if (x === y) sum += a.val[i++]! * b.val[j++]!
-    else if (x < y) i++
-    else j++
-  }
-  return sum
 }
 
 /** Dot product of a sparse vector with a dense one. */
@@ -143,10 +137,17 @@ export function similarityMatrix(vectors: readonly SparseVector[], dim: number):
       }
     }
     sim[d * n + d] = 1
-    for (let e = d + 1; e < n; e++) {
-      const s = acc[e]!
-      sim[d * n + e] = s
-      sim[e * n + d] = s
+    for (let e = d + 1; e < n; e++) sim[d * n + e] = acc[e]!
+  }
+  // Mirror the upper triangle in tiles, which keeps the strided writes in cache.
+  const TILE = 64
+  for (let r0 = 0; r0 < n; r0 += TILE) {
+    for (let c0 = r0; c0 < n; c0 += TILE) {
+      const rEnd = Math.min(n, r0 + TILE)
+      const cEnd = Math.min(n, c0 + TILE)
+      for (let r = r0; r < rEnd; r++) {
+        for (let c = Math.max(c0, r + 1); c < cEnd; c++) sim[c * n + r] = sim[r * n + c]!
+      }
     }
   }
   return sim

@@ -10,7 +10,7 @@ export interface Synset {
   key: string
   /** Hypernyms (and instance hypernyms); for adjectives, "similar to" and pertainym targets. */
   up: string[]
-  /** The synset's lemmas ("long-term_housing" style, underscores for spaces). */
+  /** The synset's lemmas ("ice_cream" style, underscores for spaces). */
   lemmas: string[]
   /** The definition, without the usage examples. */
   gloss: string
@@ -61,8 +61,8 @@ export class WordNet {
   }
 
   /**
-   * Base forms of a word that WordNet knows in a part of speech, by the usual detachment rules ("beds" → "bed",
-   * "trained" → "train", "children" stays unknown unless listed).
+   * Base forms of a word that WordNet knows in a part of speech, by the usual detachment rules ("cats" → "cat",
+   * "walked" → "walk"; irregular forms such as "mice" are not derived).
    */
   lemmas(word: string, pos: WordNetPos): string[] {
     const out: string[] = []

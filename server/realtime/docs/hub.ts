@@ -10,6 +10,7 @@ import type { DocPeer } from './peer.ts'
 import { DocRoom, type DocRoomOptions } from './room.ts'
 
 const FORBIDDEN: ErrorBody = { code: ERROR_CODES.forbidden, message: 'You may no longer open this document.' }
+const GONE: ErrorBody = { code: ERROR_CODES.sessionNotFound, message: 'This session was deleted.' }
 
 /** How long an empty document stays loaded, so a reconnecting phone finds it warm. */
 export const EMPTY_DOC_UNLOAD_MS = 30_000
@@ -131,12 +132,29 @@ export class DocHub {
     peer.closed(name, code, reason)
   }
 
+  /**
+   * Drops every loaded document of a session without saving it, closing it for whoever still has it open: the
+   * session is being purged, and an unload would otherwise write a snapshot of it back.
+   */
+  async discardSession(sessionId: string): Promise<void> {
+    const prefix = `s/${sessionId}/`
+    const pending = [...this.loading.entries()].filter(([name]) => name.startsWith(prefix))
+    await Promise.allSettled(pending.map(([, load]) => load))
+    for (const [name, room] of [...this.rooms]) {
+      if (!name.startsWith(prefix)) continue
+      for (const peer of room.peers()) this.refuse(peer, name, DOC_CLOSE_CODES.notFound, GONE)
+      this.cancelUnload(name)
+      this.rooms.delete(name)
+      room.destroy()
+    }
+  }
+
   /** Compacts and unloads every document, for shutdown. */
   async closeAll(): Promise<void> {
     for (const timer of this.unloadTimers.values()) clearTimeout(timer)
     this.unloadTimers.clear()
     await Promise.allSettled([...this.loading.values()])
-    await Promise.all([...this.rooms.keys()].map((name) => this.unload(name)))
+    await Promise.all([...this.rooms.keys()].map((name) => this.unload(name, true)))
   }
 
   /** A document's live copy, loading it when needed (for server-side readers such as previews and exports). */
@@ -186,11 +204,12 @@ export class DocHub {
     this.unloadTimers.delete(name)
   }
 
-  private async unload(name: string): Promise<void> {
+  private async unload(name: string, evenWithMembers = false): Promise<void> {
     const room = this.rooms.get(name)
-    if (!room || room.size > 0) return
+    if (!room || (room.size > 0 && !evenWithMembers)) return
     this.rooms.delete(name)
     try {
+      await room.serverWritesStored()
       await room.compact()
     } finally {
       room.destroy()
