@@ -1,5 +1,7 @@
 import type { Logger } from '../logger.ts'
+import type { ArchiveService } from '../services/archiveService.ts'
 import type { NotesService } from '../services/notesService.ts'
+import type { RetentionService } from '../services/retentionService.ts'
 import type { RoomQueries } from '../services/roomQueries.ts'
 import type { RoomService } from '../services/roomService.ts'
 import type { SessionService } from '../services/sessionService.ts'
@@ -25,4 +27,8 @@ export interface RealtimeContext {
   logger: Logger
   /** Tells facilitators and the room that who is here changed; coalesced per session. */
   rosterChanged(sessionId: string): void
+  /** Exports, sharing and retention choices. */
+  archive: ArchiveService
+  /** Closing and purging sessions. */
+  retention: RetentionService
 }

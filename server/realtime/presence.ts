@@ -26,6 +26,11 @@ export class Presence {
     return (this.connections.get(sessionId)?.get(principalId) ?? 0) > 0
   }
 
+  /** Sessions with at least one live connection. */
+  sessionIds(): string[] {
+    return [...this.connections.keys()]
+  }
+
   /** Principals online in a session, facilitators and projectors included. */
   onlineIds(sessionId: string): Set<string> {
     return new Set(this.connections.get(sessionId)?.keys())

@@ -70,11 +70,16 @@ export function connect(
   options.beforeConnect?.(socket)
   socket.connect()
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket))
-    socket.once('connect_error', (err) => {
+    // Only the first connection is awaited; later connect errors are Socket.IO's to retry.
+    const failed = (err: Error) => {
       socket.close()
       reject(err)
+    }
+    socket.once('connect', () => {
+      socket.off('connect_error', failed)
+      resolve(socket)
     })
+    socket.once('connect_error', failed)
   })
 }
 

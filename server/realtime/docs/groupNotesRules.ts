@@ -25,6 +25,9 @@ export function groupNotesRules(recordAuthor: RecordAuthor): DocRules {
   const truth = new Map<string, AuthorStamp>()
   return {
     afterLoad(room) {
+      // Instantiate the typed roots now: a root first met inside an update is a generic type, and the
+      // transaction's change list would name that instance instead of the map read here.
+      pointsMap(room.doc)
       for (const [key, stamp] of authorsMap(room.doc)) truth.set(key, stamp)
     },
     afterPeerUpdate(room, peer, transaction) {

@@ -72,13 +72,22 @@ export class DocHub {
       })
       return
     }
+    if (!this.takeToken(peer)) {
+      this.refuse(peer, name, DOC_CLOSE_CODES.invalidMessage, {
+        code: ERROR_CODES.rateLimited,
+        message: 'Too many changes at once. Reconnecting.',
+      })
+      return
+    }
     try {
       await room.receive(peer, message)
     } catch (error) {
       const body = toErrorBody(error)
       if (body.code === ERROR_CODES.internal)
         this.options.logger.error({ err: error, doc: name }, 'doc message failed')
-      this.refuse(peer, name, DOC_CLOSE_CODES.invalidMessage, body)
+      // A full document refuses the change but stays open: closing would only make the provider resend it.
+      if (body.code === ERROR_CODES.docFull) peer.rejected(name, body)
+      else this.refuse(peer, name, DOC_CLOSE_CODES.invalidMessage, body)
     }
   }
 

@@ -83,6 +83,8 @@ export class DocRoom {
           this.updatesSinceSnapshot++
           broadcast()
         })
+        // A failed write is not broadcast; the next compaction stores the whole state, this change included.
+        .catch(() => {})
     })
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
       const changed = [...added, ...updated, ...removed]
