@@ -29,8 +29,7 @@ import type {
 } from './session.ts'
 import { sessionStatusSchema, updateSessionSchema } from './session.ts'
 
-/** Bumped whenever the wire protocol changes incompatibly; clients send it in the handshake. */
-export const PROTOCOL_VERSION = 1
+export { PROTOCOL_VERSION } from './vocabulary.ts'
 
 export const docNameSchema = z.string().min(1).max(DOC_NAME_MAX_CHARS)
 export const docOpenSchema = z.object({ doc: docNameSchema })

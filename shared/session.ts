@@ -1,27 +1,21 @@
 import { z } from 'zod'
 import { LIMITS } from './limits.ts'
+import {
+  ANONYMITY,
+  type Anonymity,
+  LANGUAGES,
+  type Language,
+  type Role,
+  SESSION_STATUSES,
+  type SessionStatus,
+} from './vocabulary.ts'
 
-/** How participants are shown to each other and to facilitators. */
-export const ANONYMITY = ['named', 'sector', 'anonymous'] as const
+export type { Anonymity, Language, Role, SessionStatus } from './vocabulary.ts'
+export { ANONYMITY, FACILITATING_ROLES, LANGUAGES, ROLES, SESSION_STATUSES } from './vocabulary.ts'
+
 export const anonymitySchema = z.enum(ANONYMITY)
-export type Anonymity = z.infer<typeof anonymitySchema>
-
-/** A session's lifecycle: prepared, running, over. */
-export const SESSION_STATUSES = ['draft', 'open', 'closed'] as const
 export const sessionStatusSchema = z.enum(SESSION_STATUSES)
-export type SessionStatus = z.infer<typeof sessionStatusSchema>
-
-/** Languages with complete catalogues. */
-export const LANGUAGES = ['en', 'es'] as const
 export const languageSchema = z.enum(LANGUAGES)
-export type Language = z.infer<typeof languageSchema>
-
-/** The roles a secret or token can carry. */
-export const ROLES = ['facilitator', 'cofacilitator', 'projector', 'organizer', 'participant'] as const
-export type Role = (typeof ROLES)[number]
-
-/** Roles that may run the session. */
-export const FACILITATING_ROLES: readonly Role[] = ['facilitator', 'cofacilitator']
 
 const trimmed = (max: number) => z.string().trim().max(max)
 

@@ -11,8 +11,7 @@ export interface Identity {
   sector: string | null
 }
 
-/** Whether a role may run the session. */
-export const canFacilitate = (role: Role): boolean => role === 'facilitator' || role === 'cofacilitator'
+export { canFacilitate } from '../../shared/vocabulary.ts'
 
 /** What others may call a participant under the session's anonymity setting. */
 export function publicLabel(

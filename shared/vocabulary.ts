@@ -1,0 +1,29 @@
+/**
+ * The closed lists and constants both ends share, free of zod, so a phone's first download does not carry the
+ * schema library just to know the language codes.
+ */
+
+/** Bumped whenever the wire protocol changes incompatibly; clients send it in the handshake. */
+export const PROTOCOL_VERSION = 1
+
+/** How participants are shown to each other and to facilitators, from most open to most private. */
+export const ANONYMITY = ['named', 'sector', 'anonymous'] as const
+export type Anonymity = (typeof ANONYMITY)[number]
+
+/** A session's lifecycle: prepared, running, over. */
+export const SESSION_STATUSES = ['draft', 'open', 'closed'] as const
+export type SessionStatus = (typeof SESSION_STATUSES)[number]
+
+/** Languages with complete catalogues. */
+export const LANGUAGES = ['en', 'es'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+/** The roles a secret or token can carry. */
+export const ROLES = ['facilitator', 'cofacilitator', 'projector', 'organizer', 'participant'] as const
+export type Role = (typeof ROLES)[number]
+
+/** Roles that may run the session. */
+export const FACILITATING_ROLES: readonly Role[] = ['facilitator', 'cofacilitator']
+
+/** Whether a role may run the session. */
+export const canFacilitate = (role: Role): boolean => FACILITATING_ROLES.includes(role)
