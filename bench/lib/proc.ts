@@ -1,0 +1,119 @@
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { now } from './common.ts'
+
+let clockTicks: number | null = null
+function ticksPerSecond(): number {
+  if (clockTicks === null) {
+    try {
+      clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+    } catch {
+      clockTicks = 100
+    }
+  }
+  return clockTicks
+}
+
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat; null when it is gone. */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // After the command: state is field 3, utime 14, stime 15.
+    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond()
+  } catch {
+    return null
+  }
+}
+
+/** Resident memory now and its high-water mark, in MB, from /proc/<pid>/status. */
+export function memoryMb(pid: number): { rss: number; hwm: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0)
+    return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 }
+  } catch {
+    return null
+  }
+}
+
+/** CPU use of a set of processes over an interval, as a percentage of one core (200 = both cores of this machine). */
+export class CpuMeter {
+  private startCpu = 0
+  private startAt = 0
+
+  constructor(private readonly pids: () => number[]) {}
+
+  private total(): number {
+    let sum = 0
+    for (const pid of this.pids()) sum += cpuSeconds(pid) ?? 0
+    return sum
+  }
+
+  start(): void {
+    this.startCpu = this.total()
+    this.startAt = now()
+  }
+
+  /** Percent of one core since start(). */
+  read(): number {
+    const seconds = (now() - this.startAt) / 1000
+    return seconds > 0 ? ((this.total() - this.startCpu) / seconds) * 100 : 0
+  }
+}
+
+/** Samples a process's RSS every 250 ms and keeps the peak (the high-water mark covers the time between samples). */
+export class RssPeak {
+  private peak = 0
+  private timer: NodeJS.Timeout | null = null
+
+  constructor(private readonly pid: () => number | null) {}
+
+  start(): void {
+    this.sample()
+    this.timer = setInterval(() => this.sample(), 250)
+    this.timer.unref()
+  }
+
+  sample(): void {
+    const pid = this.pid()
+    const mem = pid ? memoryMb(pid) : null
+    if (mem) this.peak = Math.max(this.peak, mem.rss, mem.hwm)
+  }
+
+  stop(): number {
+    this.sample()
+    if (this.timer) clearInterval(this.timer)
+    return this.peak
+  }
+}
+
+/** Busy CPU seconds of the whole machine, from /proc/stat. */
+function machineBusySeconds(): number {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? ''
+    const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number)
+    return (
+      ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) /
+      ticksPerSecond()
+    )
+  } catch {
+    return 0
+  }
+}
+
+/** CPU the whole machine used over an interval, in % of one core: the rest of the machine is this less ours. */
+export class MachineCpuMeter {
+  private startCpu = 0
+  private startAt = 0
+
+  start(): void {
+    this.startCpu = machineBusySeconds()
+    this.startAt = now()
+  }
+
+  read(): number {
+    const seconds = (now() - this.startAt) / 1000
+    return seconds > 0 ? ((machineBusySeconds() - this.startCpu) / seconds) * 100 : 0
+  }
+}

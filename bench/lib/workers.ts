@@ -1,0 +1,73 @@
+import { type ChildProcess, fork } from 'node:child_process'
+import { join } from 'node:path'
+import type { WorkerCommand, WorkerReply, WorkerRequest } from './common.ts'
+import { children, ROOT } from './servers.ts'
+
+/** The load-generator processes (bench/worker.ts), each driven by request and reply over IPC. */
+export class Workers {
+  private nextId = 1
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
+
+  private constructor(readonly procs: ChildProcess[]) {
+    for (const proc of procs) {
+      proc.on('message', (reply: WorkerReply) => {
+        const waiter = this.pending.get(reply.id)
+        if (!waiter) return
+        this.pending.delete(reply.id)
+        if (reply.error) waiter.reject(new Error(reply.error))
+        else waiter.resolve(reply.result)
+      })
+      proc.once('exit', (code) => {
+        children.delete(proc)
+        if (code !== 0)
+          for (const [id, waiter] of this.pending) {
+            this.pending.delete(id)
+            waiter.reject(new Error(`a worker exited with ${code}`))
+          }
+      })
+    }
+  }
+
+  static start(count: number): Workers {
+    const procs = Array.from({ length: count }, () => {
+      const proc = fork(join(ROOT, 'bench/worker.ts'), [], {
+        cwd: ROOT,
+        execArgv: ['--import', 'tsx', '--max-old-space-size=2048'],
+        serialization: 'advanced',
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      })
+      children.add(proc)
+      return proc
+    })
+    return new Workers(procs)
+  }
+
+  get count(): number {
+    return this.procs.length
+  }
+
+  pids(): number[] {
+    return this.procs.map((p) => p.pid as number)
+  }
+
+  request<T>(index: number, command: WorkerCommand): Promise<T> {
+    const id = this.nextId++
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
+      this.procs[index]?.send({ id, command } satisfies WorkerRequest)
+    })
+  }
+
+  /** Sends one command to every worker (built per worker) and waits for all replies. */
+  all<T>(command: (index: number) => WorkerCommand): Promise<T[]> {
+    return Promise.all(this.procs.map((_, i) => this.request<T>(i, command(i))))
+  }
+
+  async close(): Promise<void> {
+    await Promise.race([
+      this.all(() => ({ type: 'close' })).catch(() => []),
+      new Promise((resolve) => setTimeout(resolve, 5000)),
+    ])
+    for (const proc of this.procs) if (proc.exitCode === null) proc.kill('SIGKILL')
+  }
+}
