@@ -4,12 +4,15 @@ import express from 'express'
 import type { DocRef } from '../shared/docNames.ts'
 import { ERROR_CODES } from '../shared/errors.ts'
 import { publicSector, toMe } from './domain/identity.ts'
+import { adminRouter } from './http/admin.ts'
 import { apiRouter } from './http/api.ts'
 import { errorHandler, sendError } from './http/errors.ts'
+import { exportsRouter } from './http/exports.ts'
 import { JoinFailureLimiter } from './http/joinLimiter.ts'
 import { staticClient } from './http/staticClient.ts'
 import type { Logger } from './logger.ts'
 import { lanAddress } from './network.ts'
+import { dropSessionConnections } from './realtime/archiveHandlers.ts'
 import type { RealtimeContext } from './realtime/context.ts'
 import { sessionDocPolicy } from './realtime/docs/access.ts'
 import { groupNotesRules } from './realtime/docs/groupNotesRules.ts'
@@ -20,8 +23,10 @@ import { roomPublisher } from './realtime/roomPublisher.ts'
 import { rosterBroadcaster } from './realtime/roster.ts'
 import { roundDeadlines } from './realtime/roundDeadlines.ts'
 import { attachRealtime, createSocketServer } from './realtime/socketServer.ts'
-import type { IoServer } from './realtime/types.ts'
+import { type IoServer, rooms as socketRooms } from './realtime/types.ts'
+import { ArchiveService, DEFAULT_RETENTION, type RetentionSettings } from './services/archiveService.ts'
 import { NotesService } from './services/notesService.ts'
+import { RETENTION_SWEEP_MS, RetentionService } from './services/retentionService.ts'
 import { RoomQueries } from './services/roomQueries.ts'
 import { RoomService } from './services/roomService.ts'
 import { SessionService } from './services/sessionService.ts'
@@ -38,6 +43,10 @@ export interface AppDeps {
   trustProxy?: boolean | number | string
   clientDir?: string
   emptyDocUnloadMs?: number
+  /** ADMIN_TOKEN: turns the admin routes on; null or missing leaves them off. */
+  adminToken?: string | null
+  /** Retention settings; `sweepIntervalMs: null` runs no job (tests sweep by hand), `now` sets the job's clock. */
+  retention?: Partial<RetentionSettings> & { sweepIntervalMs?: number | null; now?: () => number }
 }
 
 /** A built, not yet listening, Convene server. */
@@ -46,6 +55,10 @@ export interface App {
   io: IoServer
   hub: DocHub
   sessions: SessionService
+  /** Exports, sharing and retention choices. */
+  archive: ArchiveService
+  /** The retention job: closes quiet sessions and purges expired ones. */
+  retention: RetentionService
   /** The base URL phones use: PUBLIC_URL, or this machine's LAN address and port. */
   publicBaseUrl(): string
   /** Stops accepting, closes every connection, compacts documents and closes the store. */
@@ -68,10 +81,38 @@ export function createApp(deps: AppDeps): App {
   }
   const sessions = new SessionService(store, { publicBaseUrl })
   const limiter = new JoinFailureLimiter()
+  const rooms = new RoomService(store)
+  const retentionSettings: RetentionSettings = {
+    ...DEFAULT_RETENTION,
+    ...definedOnly({
+      closeAfterInactiveMs: deps.retention?.closeAfterInactiveMs,
+      purgeAfterDays: deps.retention?.purgeAfterDays,
+    }),
+  }
+  const archive = new ArchiveService(store, sessions, rooms, { publicBaseUrl }, retentionSettings)
+  const retention = new RetentionService(
+    store,
+    sessions,
+    retentionSettings,
+    {
+      onlineSessionIds: () => presence.sessionIds(),
+      closed: async (sessionId) => {
+        io.to(socketRooms.session(sessionId)).emit('session:updated', await sessions.view(sessionId))
+      },
+      beforePurge: async (sessionId) => {
+        dropSessionConnections({ io }, sessionId)
+        await hub.discardSession(sessionId)
+      },
+    },
+    logger,
+    deps.retention?.now,
+  )
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true })
   })
+  app.use('/api/admin', adminRouter(store, retention, retentionSettings, deps.adminToken ?? null))
+  app.use('/api', exportsRouter(store, sessions, archive))
   app.use('/api', apiRouter(sessions, limiter))
   if (deps.clientDir) app.use(staticClient(deps.clientDir))
   app.use((_req, res) => sendError(res, { code: ERROR_CODES.notFound, message: 'Not found.' }))
@@ -82,7 +123,6 @@ export function createApp(deps: AppDeps): App {
     new URL(publicBaseUrl()).origin,
   ])
   const presence = new Presence()
-  const rooms = new RoomService(store)
   const queries = new RoomQueries(store)
   const hub = new DocHub({
     store: store.docs,
@@ -125,8 +165,13 @@ export function createApp(deps: AppDeps): App {
     publishRoom,
     rosterChanged: roster.changed,
     scheduleRoundDeadline: deadlines.schedule,
+    archive,
+    retention,
   }
   attachRealtime(ctx)
+  const sweepEvery =
+    deps.retention?.sweepIntervalMs === undefined ? RETENTION_SWEEP_MS : deps.retention.sweepIntervalMs
+  if (sweepEvery !== null) retention.start(sweepEvery)
 
   let closing: Promise<void> | null = null
   return {
@@ -134,9 +179,12 @@ export function createApp(deps: AppDeps): App {
     io,
     hub,
     sessions,
+    archive,
+    retention,
     publicBaseUrl,
     close() {
       closing ??= (async () => {
+        retention.stop()
         roster.stop()
         deadlines.stop()
         previews.stop()
@@ -148,4 +196,9 @@ export function createApp(deps: AppDeps): App {
       return closing
     },
   }
+}
+
+/** The fields of an optional settings object that are set, so defaults fill only what was left out. */
+function definedOnly<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>
 }

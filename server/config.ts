@@ -14,6 +14,12 @@ export interface Config {
   logLevel: string
   /** Where the built client lives. */
   clientDir: string
+  /** Turns the admin page on when set; whoever holds it sees every session on the instance. */
+  adminToken: string | null
+  /** Hours without activity after which a session closes by itself. */
+  closeAfterHours: number
+  /** Days after closing that a session is purged, unless it chose otherwise. */
+  purgeAfterDays: number
 }
 
 /** Reads the configuration, with defaults that run on a laptop. */
@@ -30,12 +36,20 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL || 'info',
     clientDir: resolve(env.CLIENT_DIR || './dist/client'),
+    adminToken: env.ADMIN_TOKEN?.trim() || null,
+    closeAfterHours: positive(env.RETENTION_CLOSE_AFTER_HOURS, 24),
+    purgeAfterDays: positive(env.RETENTION_PURGE_AFTER_DAYS, 30),
   }
 }
 
 function integer(raw: string | undefined, fallback: number): number {
   const n = Number(raw)
   return raw && Number.isInteger(n) && n >= 0 ? n : fallback
+}
+
+function positive(raw: string | undefined, fallback: number): number {
+  const n = Number(raw)
+  return raw && Number.isFinite(n) && n > 0 ? n : fallback
 }
 
 function parseTrustProxy(raw: string | undefined): boolean | number | string {

@@ -14,6 +14,11 @@ const app = createApp({
   allowedOrigins: config.allowedOrigins,
   trustProxy: config.trustProxy,
   clientDir: config.clientDir,
+  adminToken: config.adminToken,
+  retention: {
+    closeAfterInactiveMs: config.closeAfterHours * 60 * 60 * 1000,
+    purgeAfterDays: config.purgeAfterDays,
+  },
 })
 
 app.httpServer.listen(config.port, config.host, () => {

@@ -10,6 +10,12 @@ const ParticipantPage = lazy(() => import('./pages/ParticipantPage.tsx'))
 const CreatePage = lazy(() => import('./pages/CreatePage.tsx'))
 const FacilitatorPage = lazy(() => import('./pages/FacilitatorPage.tsx'))
 const ProjectorPage = lazy(() => import('./pages/ProjectorPage.tsx'))
+const TableCardsPage = lazy(() => import('./pages/run/TableCardsPage.tsx'))
+const GatherPage = lazy(() => import('./pages/gather/GatherPage.tsx'))
+const OrganizerPage = lazy(() => import('./pages/organizer/OrganizerPage.tsx'))
+const PublicSummaryPage = lazy(() => import('./pages/organizer/PublicSummaryPage.tsx'))
+const ArchiveListPage = lazy(() => import('./pages/organizer/ArchiveListPage.tsx'))
+const AdminPage = lazy(() => import('./pages/organizer/AdminPage.tsx'))
 
 function NotFound() {
   const { t } = useTranslation()
@@ -26,7 +32,14 @@ export function App() {
         <Route path="/s/:sessionId" component={ParticipantPage} />
         <Route path="/new" component={CreatePage} />
         <Route path="/f/:sessionId" component={FacilitatorPage} />
+        <Route path="/f/:sessionId/cards" component={TableCardsPage} />
+        <Route path="/f/:sessionId/gather" component={GatherPage} />
         <Route path="/p/:sessionId" component={ProjectorPage} />
+        <Route path="/f/:sessionId/archive" component={OrganizerPage} />
+        <Route path="/o/:sessionId" component={OrganizerPage} />
+        <Route path="/w/:sessionId" component={PublicSummaryPage} />
+        <Route path="/archive" component={ArchiveListPage} />
+        <Route path="/admin" component={AdminPage} />
         <Route component={NotFound} />
       </Switch>
     </Suspense>

@@ -1,3 +1,4 @@
+import type { RetentionChoice } from '../../shared/archiveProtocol.ts'
 import type { ActionLogEntry, RoundView } from '../../shared/rounds.ts'
 import type { Anonymity, Language, Role, SessionStatus, Wifi } from '../../shared/session.ts'
 import type { PublishedSummary, VoteTally, VoteTheme } from '../../shared/summary.ts'
@@ -149,7 +150,63 @@ export interface Store {
   rooms: RoomStore
   notes: NoteStore
   gather: GatherStore
+  archive: ArchiveStore
   close(): Promise<void>
+}
+
+/** A session's retention and sharing, as stored. */
+export interface ArchiveSettingsRecord {
+  retention: RetentionChoice
+  /** SHA-256 of the public "what we heard" link's secret; null when the link is off. */
+  publicTokenHash: string | null
+}
+
+/** A cached export, kept for a short while so the browser can fetch it after the job finished. */
+export interface ExportFileRecord {
+  id: string
+  sessionId: string
+  /** The role secret or participant that made it: only they may fetch it. */
+  principalId: string
+  filename: string
+  contentType: string
+  data: Uint8Array
+  createdAt: number
+  expiresAt: number
+}
+
+/** What retention and the admin list need about every session. */
+export interface SessionActivity {
+  id: string
+  title: string
+  status: SessionStatus
+  createdAt: number
+  closedAt: number | null
+  /** The latest of: a settings change, a join, a facilitator action, someone seen online. */
+  lastActivityAt: number
+  participants: number
+  /** Approximate bytes of the session's rows, documents and cached exports. */
+  bytes: number
+  retention: RetentionChoice
+}
+
+/** Exports, sharing and retention. */
+export interface ArchiveStore {
+  settings(sessionId: string): Promise<ArchiveSettingsRecord>
+  setRetention(sessionId: string, choice: RetentionChoice): Promise<void>
+  setPublicTokenHash(sessionId: string, hash: string | null): Promise<void>
+  sessionByPublicTokenHash(hash: string): Promise<string | null>
+  /** Records that people were connected to these sessions, which counts as activity. */
+  markSeen(sessionIds: readonly string[], at: number): Promise<void>
+  saveExport(file: ExportFileRecord): Promise<void>
+  getExport(id: string): Promise<ExportFileRecord | null>
+  deleteExpiredExports(now: number): Promise<number>
+  /** Every session with its activity and size, for retention and the admin page. */
+  listActivity(): Promise<SessionActivity[]>
+  /**
+   * Removes a session and everything in it: its rows (by cascade), every row about its documents, cached
+   * exports; then checkpoints the write-ahead log so no copy of the text stays in the files.
+   */
+  purgeSession(sessionId: string): Promise<void>
 }
 
 /** A round as stored: the view's fields less the derived ones. */

@@ -13,7 +13,8 @@ function loadCatalogues(): Map<string, Catalogue> {
   const core: Record<string, Catalogue> = {}
   const areas: Record<string, Catalogue> = {}
   for (const entry of readdirSync(CATALOGUE_DIR, { withFileTypes: true })) {
-    if (entry.isFile() && entry.name.endsWith('.json')) core[entry.name.replace(/\.json$/, '')] = read(entry.name)
+    if (entry.isFile() && entry.name.endsWith('.json'))
+      core[entry.name.replace(/\.json$/, '')] = read(entry.name)
     if (!entry.isDirectory()) continue
     for (const file of readdirSync(join(CATALOGUE_DIR, entry.name)).filter((f) => f.endsWith('.json'))) {
       areas[`${entry.name}/${file}`] = read(join(entry.name, file))

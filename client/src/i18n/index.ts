@@ -3,15 +3,38 @@ import { initReactI18next } from 'react-i18next'
 import type { Language } from '../../../shared/session.ts'
 import { LANGUAGES } from '../constants.ts'
 import { buildCatalogues, type Catalogue } from './catalogues.ts'
-import en from './en.json'
-import es from './es.json'
 import { pseudoCatalogue } from './pseudo.ts'
 
-/** Every language's messages: the core files plus each feature's `<area>/<lang>.json`. */
-const CATALOGUES = buildCatalogues(
-  { en, es },
-  import.meta.glob<Catalogue>('./*/*.json', { eager: true, import: 'default' }),
-)
+/**
+ * Catalogues load per language, on demand: a phone downloads only the language it shows. Each language is its
+ * core `<lang>.json` plus every feature's `<area>/<lang>.json`, merged under the area's key.
+ */
+const CORE_FILES = import.meta.glob<Catalogue>('./*.json', { import: 'default' })
+const AREA_FILES = import.meta.glob<Catalogue>('./*/*.json', { import: 'default' })
+const loaded = new Map<UiLanguage, Promise<void>>()
+
+async function catalogueOf(language: Language): Promise<Catalogue> {
+  const core = await CORE_FILES[`./${language}.json`]?.()
+  const areaPaths = Object.keys(AREA_FILES).filter((path) => path.endsWith(`/${language}.json`))
+  const areas = await Promise.all(areaPaths.map(async (path) => [path, await AREA_FILES[path]!()] as const))
+  return buildCatalogues({ [language]: core ?? {} }, Object.fromEntries(areas))[language] ?? {}
+}
+
+/** Loads a language's messages once; the pseudo-language is made from English. */
+function loadLanguage(language: UiLanguage): Promise<void> {
+  let pending = loaded.get(language)
+  if (!pending) {
+    pending = catalogueOf(language === 'pseudo' ? 'en' : language).then((catalogue) => {
+      const messages =
+        language === 'pseudo'
+          ? pseudoCatalogue(catalogue as Parameters<typeof pseudoCatalogue>[0])
+          : catalogue
+      i18next.addResourceBundle(language, 'translation', messages, true, true)
+    })
+    loaded.set(language, pending)
+  }
+  return pending
+}
 
 /** A language the interface can show: the real ones, and the pseudo-language the tests use. */
 export type UiLanguage = Language | 'pseudo'
@@ -49,10 +72,15 @@ export function browserLanguage(): Language | null {
 export const asLanguage = (value: string | null | undefined): Language | null =>
   value && (LANGUAGES as readonly string[]).includes(value) ? (value as Language) : null
 
-/** Switches the interface language (unless the tab forces one) and keeps `<html lang>` in step. */
+/** Switches the interface language (unless the tab forces one), once its messages are loaded. */
 export function applyLanguage(language: Language): void {
   const target = forcedLanguage() ?? language
-  if (i18next.language !== target) void i18next.changeLanguage(target)
+  if (i18next.language === target) return
+  loadLanguage(target)
+    .then(() => i18next.changeLanguage(target))
+    .catch(() => {
+      // Offline before the catalogue arrived: stay in the language already shown.
+    })
 }
 
 const syncHtmlLang = (lng: string) => {
@@ -60,24 +88,21 @@ const syncHtmlLang = (lng: string) => {
   document.documentElement.lang = lng === 'pseudo' ? 'en-XA' : lng
 }
 
-/** Initialises i18next synchronously with the bundled catalogues. */
-export function initI18n(): void {
-  const forced = forcedLanguage()
-  const resources: Record<string, { translation: object }> = {
-    en: { translation: CATALOGUES.en as Catalogue },
-    es: { translation: CATALOGUES.es as Catalogue },
-  }
-  if (forced === 'pseudo') resources.pseudo = { translation: pseudoCatalogue(CATALOGUES.en as typeof en) }
+/** Initialises i18next and loads the first language's messages; render once this resolves. */
+export async function initI18n(): Promise<void> {
+  const language = forcedLanguage() ?? browserLanguage() ?? 'en'
   i18next.on('languageChanged', syncHtmlLang)
   void i18next.use(initReactI18next).init({
-    resources,
-    lng: forced ?? browserLanguage() ?? 'en',
+    resources: {},
+    lng: language,
     fallbackLng: false,
+    partialBundledLanguages: true,
     supportedLngs: ['en', 'es', 'pseudo'],
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
-    react: { useSuspense: false },
+    react: { useSuspense: false, bindI18nStore: 'added' },
   })
-  syncHtmlLang(i18next.language)
+  syncHtmlLang(language)
+  await loadLanguage(language)
 }

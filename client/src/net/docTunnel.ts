@@ -20,6 +20,33 @@ export interface TunnelCloseEvent {
 
 type Listener<T> = ((event: T) => void) | null
 
+/** What a document's observers may hear from the server besides y-websocket's own messages. */
+export interface DocWatcher {
+  /** The server accepted an open; `writable` says whether it will take this connection's changes. */
+  opened?(writable: boolean): void
+  /** Every y-websocket message the server sent for the document, as it arrived. */
+  message?(bytes: Uint8Array): void
+  /** The state the server has stored for the document, as a Yjs state vector. */
+  stored?(stateVector: Uint8Array): void
+  /** A change was refused (stored but partly undone by a rule, such as a full list). */
+  rejected?(reason: ErrorBody): void
+  /** The server closed the document for this connection. */
+  closed?(code: number, reason: ErrorBody): void
+}
+
+/** Tunnels made in this page, newest last: a page has one session socket, so the newest is the page's. */
+const tunnelListeners = new Set<() => void>()
+let newestTunnel: DocTunnel | null = null
+
+/** The page's newest tunnel, for components mounted without one passed down. */
+export const latestTunnel = (): DocTunnel | null => newestTunnel
+
+/** Calls `listener` whenever a newer tunnel is made; returns the unsubscribe. */
+export function onTunnelChange(listener: () => void): () => void {
+  tunnelListeners.add(listener)
+  return () => tunnelListeners.delete(listener)
+}
+
 const CONNECTING = 0
 const OPEN = 1
 const CLOSING = 2
@@ -39,6 +66,7 @@ const PERMANENT: Partial<Record<ErrorBody['code'], number>> = {
  */
 export class DocTunnel {
   private readonly channels = new Map<string, TunnelChannel>()
+  private readonly watchers = new Map<string, Set<DocWatcher>>()
   readonly WebSocket: new (
     url: string,
   ) => TunnelChannel
@@ -50,11 +78,50 @@ export class DocTunnel {
         super(tunnel, url)
       }
     }
-    socket.on('doc:message', (doc, message) => this.channels.get(doc)?.receive(message))
-    socket.on('doc:closed', ({ doc, code, reason }) => this.channels.get(doc)?.closeFromServer(code, reason))
+    socket.on('doc:message', (doc, message) => {
+      const watchers = this.watchers.get(doc)
+      if (watchers) {
+        const bytes = message instanceof Uint8Array ? message : new Uint8Array(message as ArrayBuffer)
+        for (const w of watchers) w.message?.(bytes)
+      }
+      this.channels.get(doc)?.receive(message)
+    })
+    socket.on('doc:closed', ({ doc, code, reason }) => {
+      this.channels.get(doc)?.closeFromServer(code, reason)
+      for (const w of this.watchers.get(doc) ?? []) w.closed?.(code, reason)
+    })
+    socket.on('doc:stored', ({ doc, stateVector }) => {
+      const bytes =
+        stateVector instanceof Uint8Array ? stateVector : new Uint8Array(stateVector as ArrayBuffer)
+      for (const w of this.watchers.get(doc) ?? []) w.stored?.(bytes)
+    })
+    socket.on('doc:rejected', ({ doc, reason }) => {
+      for (const w of this.watchers.get(doc) ?? []) w.rejected?.(reason)
+    })
     socket.on('disconnect', () => {
       for (const channel of [...this.channels.values()]) channel.closeFromServer(DOC_CLOSE_CODES.goingAway)
     })
+    newestTunnel = this
+    for (const listener of [...tunnelListeners]) listener()
+  }
+
+  /** Listens to what the server says about one document (stored state, refusals, closes); returns the unsubscribe. */
+  watch(doc: string, watcher: DocWatcher): () => void {
+    let set = this.watchers.get(doc)
+    if (!set) {
+      set = new Set()
+      this.watchers.set(doc, set)
+    }
+    set.add(watcher)
+    return () => {
+      set.delete(watcher)
+      if (set.size === 0 && this.watchers.get(doc) === set) this.watchers.delete(doc)
+    }
+  }
+
+  /** @internal */
+  notifyOpened(doc: string, writable: boolean): void {
+    for (const w of this.watchers.get(doc) ?? []) w.opened?.(writable)
   }
 
   /** @internal */
@@ -132,6 +199,7 @@ export class TunnelChannel {
         return this.finish({ code, reason: result.error.message, error: result.error })
       }
       this.readyState = OPEN
+      this.tunnel.notifyOpened(this.doc, result.data.writable)
       this.onopen?.({})
       const early = this.early
       this.early = []

@@ -5,6 +5,8 @@ import type { Language } from '../../../shared/session.ts'
 import { canFacilitate } from '../constants.ts'
 import { applyLanguage, asLanguage, browserLanguage, FACILITATOR_LANGUAGE_KEY } from '../i18n/index.ts'
 import { storage } from '../net/storage.ts'
+import { useRoom } from '../net/useRoom.ts'
+import { useServerClock } from '../net/useServerClock.ts'
 import { useSession } from '../net/useSession.ts'
 import { ConnectionBadge } from '../ui/ConnectionBadge.tsx'
 import { LanguageSelect } from '../ui/LanguageSelect.tsx'
@@ -15,6 +17,11 @@ import { JoinPanel } from './facilitator/JoinPanel.tsx'
 import { LinksPanel } from './facilitator/LinksPanel.tsx'
 import { Lobby } from './facilitator/Lobby.tsx'
 import { SessionHeader } from './facilitator/SessionHeader.tsx'
+import { GatherLink } from './gather/GatherLink.tsx'
+import { ArchiveLink } from './organizer/ArchiveLink.tsx'
+import { AgendaEditor } from './run/AgendaEditor.tsx'
+import { MomentNav, useMoment } from './run/Moments.tsx'
+import { RoomNoticeBanner, RunMoment } from './run/RunMoment.tsx'
 import { useRoleToken } from './useRoleToken.ts'
 
 /** /f/:sessionId — the facilitator's (and co-facilitators') control page. */
@@ -23,6 +30,9 @@ export default function FacilitatorPage() {
   const { sessionId = '' } = useParams<{ sessionId: string }>()
   const token = useRoleToken(sessionId)
   const { snapshot, status, fatal, socket, tunnel } = useSession(token)
+  const roomHandle = useRoom(socket, { facilitator: true })
+  const offset = useServerClock(socket)
+  const [moment, setMoment] = useMoment(roomHandle.room)
   const [language, setLanguage] = useState<Language>(
     () => asLanguage(storage.get(FACILITATOR_LANGUAGE_KEY)) ?? browserLanguage() ?? 'en',
   )
@@ -51,16 +61,35 @@ export default function FacilitatorPage() {
       }
     >
       <SessionHeader socket={socket} snapshot={snapshot} />
-      <div className="facilitator-grid">
-        <div className="stack">
-          <JoinPanel snapshot={snapshot} />
-          <Lobby socket={socket} snapshot={snapshot} />
-          <ParkingLot tunnel={tunnel} sessionId={snapshot.session.id} />
+      <MomentNav moment={moment} onChange={setMoment} room={roomHandle.room} />
+      {moment === 'run' ? (
+        <RunMoment
+          handle={roomHandle}
+          snapshot={snapshot}
+          offset={offset}
+          tunnel={tunnel}
+          onEditAgenda={() => setMoment('prepare')}
+        />
+      ) : (
+        <div className="facilitator-grid">
+          <div className="stack">
+            <JoinPanel snapshot={snapshot} />
+            <Lobby socket={socket} snapshot={snapshot} />
+            {roomHandle.room ? (
+              <>
+                <RoomNoticeBanner handle={roomHandle} />
+                <AgendaEditor handle={roomHandle} offset={offset} />
+              </>
+            ) : null}
+            <ParkingLot tunnel={tunnel} sessionId={snapshot.session.id} />
+          </div>
+          <div className="stack">
+            <LinksPanel socket={socket} snapshot={snapshot} token={token} />
+          </div>
         </div>
-        <div className="stack">
-          <LinksPanel socket={socket} snapshot={snapshot} token={token} />
-        </div>
-      </div>
+      )}
+      <GatherLink sessionId={snapshot.session.id} />
+      <ArchiveLink sessionId={snapshot.session.id} title={snapshot.session.title} />
     </Shell>
   )
 }

@@ -5,19 +5,27 @@ import { ERROR_CODES } from '../../../shared/errors.ts'
 import type { Language } from '../../../shared/session.ts'
 import { applyLanguage, asLanguage, browserLanguage } from '../i18n/index.ts'
 import { loadSeat, saveSeat } from '../net/storage.ts'
+import { currentRound, isLive, useRoom } from '../net/useRoom.ts'
+import { useServerClock } from '../net/useServerClock.ts'
 import { useSession } from '../net/useSession.ts'
 import { ConnectionBadge } from '../ui/ConnectionBadge.tsx'
+import { GatherLivePanel } from '../ui/GatherLivePanel.tsx'
 import { LanguageSelect } from '../ui/LanguageSelect.tsx'
 import { ParkingLot } from '../ui/ParkingLot.tsx'
 import { Shell } from '../ui/Shell.tsx'
 import { Loading, StateScreen } from '../ui/StateScreen.tsx'
+import { BroadcastBanners, broadcastsFor } from './round/Broadcasts.tsx'
+import { ParticipantRound } from './round/ParticipantRound.tsx'
+import { RoundEnded } from './round/RoundEnded.tsx'
 
 /** /s/:sessionId — a participant's phone: who they are in the room, and the session's shared spaces. */
 export default function ParticipantPage() {
   const { t } = useTranslation()
   const { sessionId = '' } = useParams<{ sessionId: string }>()
   const [seat] = useState(() => loadSeat(sessionId))
-  const { snapshot, status, fatal, tunnel } = useSession(seat?.token ?? null)
+  const { snapshot, status, fatal, tunnel, socket } = useSession(seat?.token ?? null)
+  const { room, chooseGroup } = useRoom(socket)
+  const offset = useServerClock(socket)
   const [language, setLanguage] = useState<Language | null>(() => asLanguage(seat?.language))
   const shown: Language = language ?? browserLanguage() ?? snapshot?.session.defaultLanguage ?? 'en'
 
@@ -49,10 +57,40 @@ export default function ParticipantPage() {
   if (session.status === 'closed') {
     return <StateScreen icon="done" title={t('participant.endedTitle')} body={t('participant.endedBody')} />
   }
+  const footer = (
+    <footer className="page-footer">
+      <LanguageSelect value={shown} onChange={chooseLanguage} />
+    </footer>
+  )
+  const round = currentRound(room?.state)
+  const roundGroup = room?.myGroup && room.myGroup.roundId === round?.id ? room.myGroup : null
+  if (room && isLive(round)) {
+    return (
+      <Shell end={<ConnectionBadge status={status} />}>
+        <ParticipantRound
+          sessionId={session.id}
+          me={me}
+          room={room}
+          round={round}
+          offset={offset}
+          chooseGroup={chooseGroup}
+          tunnel={tunnel}
+        />
+        {footer}
+      </Shell>
+    )
+  }
 
   return (
     <Shell end={<ConnectionBadge status={status} />}>
       <div className="stack">
+        {room ? (
+          <BroadcastBanners
+            broadcasts={broadcastsFor(room.state.broadcasts, roundGroup?.id ?? null)}
+            sessionId={session.id}
+            dismissible
+          />
+        ) : null}
         <section className="card" aria-labelledby="session-title">
           <h1 id="session-title">{session.title}</h1>
           {session.welcome ? <p className="welcome">{session.welcome}</p> : null}
@@ -79,11 +117,11 @@ export default function ParticipantPage() {
             {session.status === 'draft' ? t('participant.draft') : t('participant.waiting')}
           </p>
         </section>
+        {round?.status === 'ended' ? <RoundEnded round={round} group={roundGroup} tunnel={tunnel} /> : null}
+        <GatherLivePanel socket={socket} viewer="participant" />
         <ParkingLot tunnel={tunnel} sessionId={session.id} />
       </div>
-      <footer className="page-footer">
-        <LanguageSelect value={shown} onChange={chooseLanguage} />
-      </footer>
+      {footer}
     </Shell>
   )
 }

@@ -2,10 +2,15 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'wouter'
 import { applyLanguage } from '../i18n/index.ts'
+import { currentRound, isLive, useRoom } from '../net/useRoom.ts'
+import { useServerClock } from '../net/useServerClock.ts'
 import { useSession } from '../net/useSession.ts'
+import { GatherLivePanel } from '../ui/GatherLivePanel.tsx'
 import { ParkingLot } from '../ui/ParkingLot.tsx'
 import { QrCode, wifiQrText } from '../ui/QrCode.tsx'
 import { Loading, StateScreen } from '../ui/StateScreen.tsx'
+import { ProjectorRound } from './projector/ProjectorRound.tsx'
+import { BroadcastBanners, broadcastsFor } from './round/Broadcasts.tsx'
 import { useRoleToken } from './useRoleToken.ts'
 
 /** /p/:sessionId — the big screen: code, QR and link readable from the back of the hall; no controls. */
@@ -13,7 +18,9 @@ export default function ProjectorPage() {
   const { t } = useTranslation()
   const { sessionId = '' } = useParams<{ sessionId: string }>()
   const token = useRoleToken(sessionId)
-  const { snapshot, fatal, tunnel } = useSession(token)
+  const { snapshot, fatal, tunnel, socket } = useSession(token)
+  const { room } = useRoom(socket)
+  const offset = useServerClock(socket)
   const language = snapshot?.session.defaultLanguage
 
   // The room reads this screen: it speaks the session's default language.
@@ -29,10 +36,22 @@ export default function ProjectorPage() {
     return <StateScreen icon="done" title={t('projector.closedTitle')} body={t('projector.closedBody')} />
   }
   const shortUrl = session.joinUrl.replace(/^https?:\/\//, '')
+  const round = currentRound(room?.state)
+  if (room && isLive(round))
+    return <ProjectorRound session={session} room={room} round={round} offset={offset} />
 
   return (
     <main className="projector">
       <h1 className="projector-title">{session.title}</h1>
+      {room ? (
+        <BroadcastBanners
+          broadcasts={broadcastsFor(room.state.broadcasts, null)}
+          sessionId={session.id}
+          dismissible={false}
+          className="proj-broadcasts"
+        />
+      ) : null}
+      <GatherLivePanel socket={socket} viewer="projector" />
       <div className="projector-main">
         <section aria-labelledby="projector-join">
           <h2 id="projector-join" className="projector-lead">

@@ -1,6 +1,9 @@
 import type { Store } from '../types.ts'
+import { sqliteArchiveStore } from './archive.ts'
 import { openDatabase } from './database.ts'
 import { sqliteDocStore } from './docs.ts'
+import { sqliteGatherStore } from './gather.ts'
+import { sqliteNoteStore } from './notes.ts'
 import { sqliteParticipantStore } from './participants.ts'
 import { sqliteRoomStore } from './rooms.ts'
 import { sqliteSecretStore } from './secrets.ts'
@@ -17,6 +20,9 @@ export function createSqliteStore(file: string): Store {
     tokens: sqliteTokenStore(db),
     docs: sqliteDocStore(db),
     rooms: sqliteRoomStore(db),
+    notes: sqliteNoteStore(db),
+    gather: sqliteGatherStore(db),
+    archive: sqliteArchiveStore(db),
     async close() {
       // Appends queued in this tick flush on setImmediate; wait one more turn so they land first.
       await new Promise((resolve) => setImmediate(resolve))

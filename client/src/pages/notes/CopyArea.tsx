@@ -1,0 +1,40 @@
+import { useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+
+/** Read-only text with a Copy button; without a clipboard (plain HTTP on a LAN) the text is selected instead. */
+export function CopyArea({ value, label }: { value: string; label: string }) {
+  const { t } = useTranslation()
+  const id = useId()
+  const area = useRef<HTMLTextAreaElement>(null)
+  const [feedback, setFeedback] = useState<'copied' | 'manual' | null>(null)
+
+  const copy = async () => {
+    area.current?.select()
+    try {
+      if (!navigator.clipboard || !window.isSecureContext) throw new Error('no clipboard')
+      await navigator.clipboard.writeText(value)
+      setFeedback('copied')
+    } catch {
+      setFeedback(document.execCommand?.('copy') ? 'copied' : 'manual')
+    }
+  }
+
+  return (
+    <div className="field copy-area">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} ref={area} readOnly value={value} rows={Math.min(6, value.split('\n').length + 1)} />
+      <div className="copy-area-actions">
+        <button type="button" className="button button-secondary button-small" onClick={copy}>
+          {t('common.copy')}
+        </button>
+        <span className="hint" role="status">
+          {feedback === 'copied'
+            ? t('common.copied')
+            : feedback === 'manual'
+              ? t('notes.notSaved.copyManually')
+              : ''}
+        </span>
+      </div>
+    </div>
+  )
+}
