@@ -1,5 +1,6 @@
 import { generateKeyBetween } from 'fractional-indexing'
 import * as Y from 'yjs'
+import { moveBetween, replaceText } from './crdt.ts'
 import { LIMITS } from './limits.ts'
 
 /**
@@ -77,37 +78,13 @@ export function addPoint(doc: Y.Doc, id: string, kind: PointKind, text: string, 
 /** Moves a point between two neighbours (null: the start or the end). */
 export function movePoint(doc: Y.Doc, id: string, before: string | null, after: string | null): void {
   const item = pointsMap(doc).get(id)
-  if (!item) return
-  const positions = readPoints(doc)
-  const pos = (pointId: string | null) =>
-    pointId ? (positions.find((p) => p.id === pointId)?.position ?? null) : null
-  const lo = pos(before)
-  const hi = pos(after)
-  item.set(
-    'position',
-    lo !== null && hi !== null && lo >= hi ? generateKeyBetween(lo, null) : generateKeyBetween(lo, hi),
-  )
+  if (item) moveBetween(item, readPoints(doc), before, after)
 }
 
 /** Replaces a point's text with the smallest edit, so concurrent typing elsewhere in it survives. */
 export function setPointText(doc: Y.Doc, id: string, next: string): void {
   const text = pointsMap(doc).get(id)?.get('text')
-  if (!(text instanceof Y.Text)) return
-  const current = text.toString()
-  let start = 0
-  while (start < current.length && start < next.length && current[start] === next[start]) start++
-  let end = 0
-  while (
-    end < current.length - start &&
-    end < next.length - start &&
-    current[current.length - 1 - end] === next[next.length - 1 - end]
-  ) {
-    end++
-  }
-  doc.transact(() => {
-    text.delete(start, current.length - start - end)
-    text.insert(start, next.slice(start, next.length - end))
-  })
+  if (text instanceof Y.Text) replaceText(text, next)
 }
 
 /** Deletes a point. */

@@ -1,18 +1,10 @@
 import { z } from 'zod'
+import { GROUPING_RULES, TEMPLATES } from './vocabulary.ts'
 
-/** How a round forms its groups. */
-export const GROUPING_RULES = [
-  'random',
-  'sector-balanced',
-  'reshuffle',
-  'keep-previous',
-  'merge',
-  'whole-room',
-  'manual',
-  'self-select',
-] as const
+export type { GroupingRuleName, TemplateName } from './vocabulary.ts'
+export { GROUPING_RULES, TEMPLATES } from './vocabulary.ts'
+
 export const groupingRuleSchema = z.enum(GROUPING_RULES)
-export type GroupingRuleName = z.infer<typeof groupingRuleSchema>
 
 /** What happens to a round's notes when it ends. */
 export const notesAfterSchema = z.enum(['editable', 'readonly'])
@@ -31,10 +23,6 @@ export const roundInputSchema = z.object({
   graceSeconds: z.number().int().min(0).max(1800).nullable().default(null),
 })
 export type RoundInput = z.input<typeof roundInputSchema>
-
-/** Built-in agendas. */
-export const TEMPLATES = ['community-conversation', 'world-cafe', '1-2-4-all', 'blank'] as const
-export type TemplateName = (typeof TEMPLATES)[number]
 
 export const ROUND_STATUSES = ['planned', 'running', 'paused', 'ended'] as const
 export type RoundStatus = (typeof ROUND_STATUSES)[number]

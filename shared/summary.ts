@@ -1,5 +1,6 @@
 import { generateKeyBetween } from 'fractional-indexing'
 import * as Y from 'yjs'
+import { moveBetween, replaceText, textOf } from './crdt.ts'
 import type { PointKind } from './notes.ts'
 
 /**
@@ -131,34 +132,6 @@ export interface PublishedSummary {
   voters: number
 }
 
-/** Reads a Y.Text or a plain string field. */
-export function textOf(map: Y.Map<unknown>, key: string): string {
-  const value = map.get(key)
-  return value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : ''
-}
-
-/** Replaces a Y.Text's content with the smallest edit, so concurrent typing elsewhere in it survives. */
-export function replaceText(text: Y.Text, next: string): void {
-  const current = text.toString()
-  if (current === next) return
-  let start = 0
-  while (start < current.length && start < next.length && current[start] === next[start]) start++
-  let end = 0
-  while (
-    end < current.length - start &&
-    end < next.length - start &&
-    current[current.length - 1 - end] === next[next.length - 1 - end]
-  ) {
-    end++
-  }
-  const apply = () => {
-    text.delete(start, current.length - start - end)
-    text.insert(start, next.slice(start, next.length - end))
-  }
-  if (text.doc) text.doc.transact(apply)
-  else apply()
-}
-
 /** A theme read out of the summary. */
 export interface SummaryTheme {
   id: string
@@ -226,16 +199,7 @@ export function setSynthesis(doc: Y.Doc, id: string, synthesis: string): void {
 /** Moves a theme between two neighbours (null: the start or the end). */
 export function moveTheme(doc: Y.Doc, id: string, before: string | null, after: string | null): void {
   const item = themesMap(doc).get(id)
-  if (!item) return
-  const themes = readThemes(doc)
-  const pos = (themeId: string | null) =>
-    themeId ? (themes.find((t) => t.id === themeId)?.position ?? null) : null
-  const lo = pos(before)
-  const hi = pos(after)
-  item.set(
-    'position',
-    lo !== null && hi !== null && lo >= hi ? generateKeyBetween(lo, null) : generateKeyBetween(lo, hi),
-  )
+  if (item) moveBetween(item, readThemes(doc), before, after)
 }
 
 /** Deletes a theme: its points go back to unsorted and its action items lose the link. */

@@ -27,3 +27,20 @@ export const FACILITATING_ROLES: readonly Role[] = ['facilitator', 'cofacilitato
 
 /** Whether a role may run the session. */
 export const canFacilitate = (role: Role): boolean => FACILITATING_ROLES.includes(role)
+
+/** How a round forms its groups. */
+export const GROUPING_RULES = [
+  'random',
+  'sector-balanced',
+  'reshuffle',
+  'keep-previous',
+  'merge',
+  'whole-room',
+  'manual',
+  'self-select',
+] as const
+export type GroupingRuleName = (typeof GROUPING_RULES)[number]
+
+/** Built-in agendas. */
+export const TEMPLATES = ['community-conversation', 'world-cafe', '1-2-4-all', 'blank'] as const
+export type TemplateName = (typeof TEMPLATES)[number]
