@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { GROUPING_RULES, TEMPLATES } from './vocabulary.ts'
+import { GROUPING_RULES, type GroupingRuleName, TEMPLATES } from './vocabulary.ts'
 
 export type { GroupingRuleName, TemplateName } from './vocabulary.ts'
 export { GROUPING_RULES, TEMPLATES } from './vocabulary.ts'
