@@ -77,7 +77,8 @@ describe.skipIf(skip)('a breakout round, from the agenda to time up, in Chromium
     contexts.push(context)
     const page = await context.newPage()
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-    if (process.env.ROUNDS_DEBUG) page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text()))
+    if (process.env.ROUNDS_DEBUG)
+      page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text()))
     return page
   }
 

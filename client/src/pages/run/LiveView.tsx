@@ -232,7 +232,18 @@ export function LiveView({
                   title={t('rounds.live.onlineOf', { online: r.online, count: r.group.members.length })}
                 >
                   <span className={r.online > 0 ? 'dot dot-online' : 'dot'} aria-hidden="true" />
-                  {t('rounds.live.onlineOf', { online: r.online, count: r.group.members.length })}
+                  {dense ? (
+                    <>
+                      <span aria-hidden="true">
+                        {r.online}/{r.group.members.length}
+                      </span>
+                      <span className="visually-hidden">
+                        {t('rounds.live.onlineOf', { online: r.online, count: r.group.members.length })}
+                      </span>
+                    </>
+                  ) : (
+                    t('rounds.live.onlineOf', { online: r.online, count: r.group.members.length })
+                  )}
                 </span>
               </div>
               {r.quiet ? (

@@ -28,6 +28,12 @@ export function RunControls({
   const countdown = useCountdown(live, offset)
   if (!state) return null
   const next = state.rounds.find((r) => r.status === 'planned') ?? null
+  const justEnded =
+    round?.status === 'ended' ? (
+      <p className="alert alert-info" role="status">
+        {t('rounds.run.justEnded', { title: round.title })}
+      </p>
+    ) : null
   const position = (r: RoundView) => state.rounds.findIndex((x) => x.id === r.id) + 1
 
   const run = async (cmd: Parameters<RoomHandle['command']>[0]) => {
@@ -140,9 +146,7 @@ export function RunControls({
         </div>
       ) : next ? (
         <div className="run-next">
-          {round?.status === 'ended' ? (
-            <p className="muted">{t('rounds.run.justEnded', { title: round.title })}</p>
-          ) : null}
+          {justEnded}
           <p className="eyebrow">
             {t('rounds.run.upNext', { n: position(next), count: state.rounds.length })}
           </p>
@@ -168,6 +172,7 @@ export function RunControls({
         </div>
       ) : (
         <div className="run-next">
+          {justEnded}
           <p className="empty-note">
             {state.rounds.length === 0 ? t('rounds.run.noAgenda') : t('rounds.run.allDone')}
           </p>
