@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   tooManyAttempts: 'too_many_attempts',
   payloadTooLarge: 'payload_too_large',
   docFull: 'doc_full',
+  readOnly: 'read_only',
   docInvalidMessage: 'doc_invalid_message',
   rateLimited: 'rate_limited',
   conflict: 'conflict',

@@ -5,7 +5,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { parkingDocName } from '../../shared/docNames.ts'
 import { LIMITS } from '../../shared/limits.ts'
-import { addPoint, authorsMap, readPoints } from '../../shared/notes.ts'
+import { addPoint, authorsMap, pointsMap, readPoints } from '../../shared/notes.ts'
 import { eventually, nextEvent, openDoc } from '../helpers/clients.ts'
 import { sessionWithPeople, startRound } from '../helpers/rooms.ts'
 import { startTestServer } from '../helpers/server.ts'
@@ -129,6 +129,15 @@ describe('group notes under bad input', () => {
     )
     await eventually(() => expect(authorsMap(alice!.doc).get('forged')?.sector).toBe('Law enforcement'))
     await eventually(() => expect(authorsMap(bob!.doc).get('forged')?.sector).toBe('Law enforcement'))
+    // Bob deletes Alice's point and undoes it: the point comes back with Alice's stamp, not Bob's.
+    const undo = new Y.UndoManager(pointsMap(bob!.doc))
+    bob!.doc.transact(() => pointsMap(bob!.doc).delete('forged'))
+    await eventually(() => expect(authorsMap(alice!.doc).has('forged')).toBe(false))
+    undo.undo()
+    await eventually(() => {
+      expect(readPoints(alice!.doc).map((p) => p.id)).toContain('forged')
+      expect(authorsMap(alice!.doc).get('forged')?.sector).toBe('Law enforcement')
+    })
   })
 })
 

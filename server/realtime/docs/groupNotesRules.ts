@@ -36,21 +36,23 @@ export function groupNotesRules(recordAuthor: RecordAuthor): DocRules {
       const changedPoints = keysChanged(transaction, points as Y.Map<unknown>)
       const changedAuthors = keysChanged(transaction, authors)
       const added = changedPoints.filter((key) => points.has(key) && !truth.has(key))
-      const removed = changedPoints.filter((key) => !points.has(key) && truth.has(key))
+      // A point deleted and brought back (undo) keeps the author it had, whoever brings it back.
+      const returned = changedPoints.filter((key) => points.has(key) && truth.has(key) && !authors.has(key))
+      const removed = changedPoints.filter((key) => !points.has(key) && authors.has(key))
       const overflow = Math.max(0, points.size - LIMITS.pointsPerGroupMax)
       const dropped = added.slice(added.length - Math.min(overflow, added.length))
       const stamped = added.filter((key) => !dropped.includes(key))
-      if (stamped.length + removed.length + dropped.length + changedAuthors.length === 0) return null
+      const touched = new Set([...changedAuthors, ...stamped, ...returned, ...removed, ...dropped])
+      if (touched.size === 0) return null
       const user = room.userOf(peer)
       const stamp: AuthorStamp = { label: user?.name ?? null, sector: user?.sector ?? null }
       room.serverWrite(() => {
         for (const key of dropped) points.delete(key)
-        for (const key of removed) truth.delete(key)
         for (const key of stamped) {
           truth.set(key, stamp)
           if (peer.identity.role === 'participant') recordAuthor(room.name, key, peer.identity.id)
         }
-        for (const key of new Set([...changedAuthors, ...stamped, ...removed, ...dropped])) {
+        for (const key of touched) {
           const right = truth.get(key)
           if (right && points.has(key)) authors.set(key, right)
           else if (authors.has(key)) authors.delete(key)

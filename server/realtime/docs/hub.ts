@@ -9,6 +9,7 @@ import { type AwarenessUser, colorFor } from './awarenessGuard.ts'
 import type { DocPeer } from './peer.ts'
 import { DocRoom, type DocRoomOptions } from './room.ts'
 
+const LOCKED: ErrorBody = { code: ERROR_CODES.readOnly, message: 'These notes are locked now.' }
 const FORBIDDEN: ErrorBody = { code: ERROR_CODES.forbidden, message: 'You may no longer open this document.' }
 const GONE: ErrorBody = { code: ERROR_CODES.sessionNotFound, message: 'This session was deleted.' }
 
@@ -85,8 +86,8 @@ export class DocHub {
       const body = toErrorBody(error)
       if (body.code === ERROR_CODES.internal)
         this.options.logger.error({ err: error, doc: name }, 'doc message failed')
-      // A full document refuses the change but stays open: closing would only make the provider resend it.
-      if (body.code === ERROR_CODES.docFull) peer.rejected(name, body)
+      // A full or locked document refuses the change but stays open: closing would only make the provider resend it.
+      if (body.code === ERROR_CODES.docFull || body.code === ERROR_CODES.readOnly) peer.rejected(name, body)
       else this.refuse(peer, name, DOC_CLOSE_CODES.invalidMessage, body)
     }
   }
@@ -115,7 +116,7 @@ export class DocHub {
       for (const peer of room.peers()) {
         const access = await this.options.access(peer.identity, ref)
         if (access === 'none') this.refuse(peer, name, DOC_CLOSE_CODES.forbidden, FORBIDDEN)
-        else room.setWritable(peer, access === 'write')
+        else if (room.setWritable(peer, access === 'write') && access !== 'write') peer.rejected(name, LOCKED)
       }
     }
   }

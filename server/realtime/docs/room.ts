@@ -141,9 +141,12 @@ export class DocRoom {
   }
 
   /** Changes what a connection may do, when a round locks or unlocks its notes. */
-  setWritable(peer: DocPeer, writable: boolean): void {
+  /** Returns whether the connection could write before. */
+  setWritable(peer: DocPeer, writable: boolean): boolean {
     const member = this.members.get(peer.id)
+    const before = member?.writable ?? false
     if (member) member.writable = writable
+    return before
   }
 
   /** Makes a change as the server: it is stored, then sent to every member. */
@@ -229,9 +232,13 @@ export class DocRoom {
       throw invalid('Unknown sync message type.')
     }
     if (payload.length <= EMPTY_UPDATE_BYTES && payload.every((b) => b === 0)) return
-    // Read-only members still answer the server's sync step 1 with their delete set: ignore, never apply.
-    if (!member.writable) return
-    readOrInvalid(() => Y.decodeUpdate(payload))
+    const decoded = readOrInvalid(() => Y.decodeUpdate(payload))
+    if (!member.writable) {
+      // Read-only members still answer the server's sync step 1 with their delete set: ignore that quietly, but
+      // tell a writer whose notes were locked that new text was not saved.
+      if (decoded.structs.length === 0) return
+      throw new DomainError(ERROR_CODES.readOnly, 'These notes are locked now; this change was not saved.')
+    }
     if (this.approxBytes + payload.length > LIMITS.docMaxBytes) {
       throw new DomainError(
         ERROR_CODES.docFull,
