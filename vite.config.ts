@@ -7,15 +7,28 @@ export default defineConfig({
   plugins: [react()],
   // One copy of yjs in the bundle, or documents and providers disagree about types.
   resolve: { dedupe: ['yjs', 'y-protocols', 'lib0'] },
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: false, manifest: true, chunkSizeWarningLimit: 400 },
-  server: { proxy: { '/api': 'http://localhost:3000', '/socket.io': { target: 'ws://localhost:3000', ws: true } } },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: false,
+    manifest: true,
+    chunkSizeWarningLimit: 400,
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:3000', '/socket.io': { target: 'ws://localhost:3000', ws: true } },
+  },
   test: {
     root: '.',
     projects: [
       { extends: true, test: { name: 'unit', root: '.', include: ['tests/unit/**/*.test.ts'] } },
       {
         extends: true,
-        test: { name: 'integration', root: '.', include: ['tests/integration/**/*.test.ts'], testTimeout: 30_000 },
+        test: {
+          name: 'integration',
+          root: '.',
+          include: ['tests/integration/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,

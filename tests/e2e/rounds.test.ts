@@ -213,7 +213,7 @@ describe.skipIf(skip)('a breakout round, from the agenda to time up, in Chromium
 
     // An extension: every screen counts from the new deadline.
     const before = seconds(await runClock.textContent())
-    await facilitator.getByRole('button', { name: 'Add 1 minute' }).click()
+    await facilitator.getByRole('button', { name: '+1 min' }).click()
     await expect
       .poll(async () => seconds(await runClock.textContent()), { timeout: 10_000 })
       .toBeGreaterThan(before + 40)
@@ -229,7 +229,7 @@ describe.skipIf(skip)('a breakout round, from the agenda to time up, in Chromium
     // A move by keyboard: focus follows the person; their phone switches live.
     const aliceTable = tableOf.get('Alice') as string
     const otherTable = aliceTable === 'Table 1' ? 'Table 2' : 'Table 1'
-    await facilitator.getByRole('button', { name: 'Move Alice to another table' }).click()
+    await facilitator.getByRole('button', { name: 'Move to… Alice' }).click()
     const select = facilitator.getByLabel('Table for Alice')
     expect(await select.evaluate((el) => el === document.activeElement)).toBe(true)
     await select.selectOption({ label: `${otherTable} (3 people)` })
@@ -285,6 +285,12 @@ describe.skipIf(skip)('a breakout round, from the agenda to time up, in Chromium
     await bruno.reload()
     await bruno.getByTestId('times-up').waitFor()
     expect((await bruno.getByTestId('countdown').textContent())?.trim()).toBe('0:00')
+    // In Spanish.
+    await bruno.getByLabel('Language').selectOption('es')
+    await bruno.getByTestId('times-up').getByText('Se acabó el tiempo').waitFor()
+    await bruno.getByText('Mesa', { exact: false }).first().waitFor()
+    problems.push(...(await checkPage(bruno, 'rounds-phone-es-times-up')))
+    await bruno.getByLabel('Idioma').selectOption('en')
 
     // The facilitator ends the round: everyone is back in the room.
     await facilitator.getByRole('button', { name: 'End now' }).click()

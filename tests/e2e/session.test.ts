@@ -28,7 +28,9 @@ describe.skipIf(skip)('a live session, from creation to the lobby, in Chromium',
     await server?.close()
   })
 
-  it('creates, joins by code, shows the lobby and the parking lot live, removes someone, projects', { timeout: 240_000 }, async () => {
+  it('creates, joins by code, shows the lobby and the parking lot live, removes someone, projects', {
+    timeout: 240_000,
+  }, async () => {
     // The facilitator creates a session on a laptop.
     const facilitator = await person(LAPTOP)
     await facilitator.goto(`${server.baseUrl}/new`)

@@ -38,6 +38,12 @@ function variables(message: string): string[] {
   return [...new Set([...message.matchAll(/\{\{\s*([^}\s,]+)[^}]*\}\}/g)].map((m) => m[1] as string))].sort()
 }
 
+/** `x` for a plural key `x_one`/`x_other`/…, null for any other key. */
+function pluralBase(key: string): string | null {
+  const match = /^(.*)_(zero|one|two|few|many|other)$/.exec(key)
+  return match ? (match[1] as string) : null
+}
+
 const catalogues = loadCatalogues()
 const flat = new Map([...catalogues].map(([lang, catalogue]) => [lang, flatten(catalogue)]))
 const reference = flat.get('en') ?? new Map<string, unknown>()
@@ -53,9 +59,17 @@ describe('message catalogues', () => {
 
   for (const [lang, messages] of flat) {
     describe(lang, () => {
-      it('has exactly the same keys as English', () => {
-        const missing = [...reference.keys()].filter((k) => !messages.has(k))
-        const extra = [...messages.keys()].filter((k) => !reference.has(k))
+      it('has exactly the same keys as English, with the plural forms its own language needs', () => {
+        const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories
+        // A plural message in English (`x_one`, `x_other`) needs every one of this language's CLDR categories.
+        const expected = new Set<string>()
+        for (const key of reference.keys()) {
+          const base = pluralBase(key)
+          if (base === null) expected.add(key)
+          else for (const category of categories) expected.add(`${base}_${category}`)
+        }
+        const missing = [...expected].filter((k) => !messages.has(k))
+        const extra = [...messages.keys()].filter((k) => !expected.has(k))
         expect({ missing, extra }).toEqual({ missing: [], extra: [] })
       })
 

@@ -88,21 +88,44 @@ const syncHtmlLang = (lng: string) => {
   document.documentElement.lang = lng === 'pseudo' ? 'en-XA' : lng
 }
 
+/** The locale Intl formats with: the pseudo-language formats as English. */
+export const intlLocale = (lng: string | undefined): string => (!lng || lng === 'pseudo' ? 'en' : lng)
+
+/**
+ * Every number a message interpolates ({{count}}, {{n}}…) is written the chosen language's way (1,234 / 1234 /
+ * 12.345) without each message having to ask for it; named formats (`{{x, datetime}}`) keep working.
+ */
+const numberFormatter = {
+  type: 'formatter' as const,
+  init() {},
+  add() {},
+  addCached() {},
+  format(value: unknown, format: string | undefined, lng: string | undefined): unknown {
+    const locale = intlLocale(lng)
+    if (typeof value === 'number' && !format) return new Intl.NumberFormat(locale).format(value)
+    if (value instanceof Date && format === 'datetime') return new Intl.DateTimeFormat(locale).format(value)
+    return value
+  },
+}
+
 /** Initialises i18next and loads the first language's messages; render once this resolves. */
 export async function initI18n(): Promise<void> {
   const language = forcedLanguage() ?? browserLanguage() ?? 'en'
   i18next.on('languageChanged', syncHtmlLang)
-  void i18next.use(initReactI18next).init({
-    resources: {},
-    lng: language,
-    fallbackLng: false,
-    partialBundledLanguages: true,
-    supportedLngs: ['en', 'es', 'pseudo'],
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    initAsync: false,
-    react: { useSuspense: false, bindI18nStore: 'added' },
-  })
+  void i18next
+    .use(initReactI18next)
+    .use(numberFormatter)
+    .init({
+      resources: {},
+      lng: language,
+      fallbackLng: false,
+      partialBundledLanguages: true,
+      supportedLngs: ['en', 'es', 'pseudo'],
+      interpolation: { escapeValue: false, alwaysFormat: true },
+      returnNull: false,
+      initAsync: false,
+      react: { useSuspense: false, bindI18nStore: 'added' },
+    })
   syncHtmlLang(language)
   await loadLanguage(language)
 }

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { type FormEvent, useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
@@ -26,6 +27,12 @@ import { cssId, PointCard } from './PointCard.tsx'
 import { SuggestionsPanel } from './SuggestionsPanel.tsx'
 import { ThemeCard } from './ThemeCard.tsx'
 import { VotePanel } from './VotePanel.tsx'
+
+/** What sorting the rest found, each count in its own plural form. */
+function sortedText(t: TFunction, sorted: number, unsure: number): string {
+  const found = t('gather.sortedNote', { count: sorted })
+  return unsure > 0 ? `${found} ${t('gather.unsureNote', { count: unsure })}` : found
+}
 
 /** The gather board: gathered points, suggested themes, themes edited together, actions, vote and publish. */
 export function GatherBoard({ socket, doc, version }: { socket: ClientSocket; doc: Y.Doc; version: number }) {
@@ -117,9 +124,7 @@ export function GatherBoard({ socket, doc, version }: { socket: ClientSocket; do
       )
     }
     setSorted(result.data)
-    setAnnouncement(
-      t('gather.sortedAnnounce', { count: result.data.proposals.length, unsure: result.data.unsure.length }),
-    )
+    setAnnouncement(sortedText(t, result.data.proposals.length, result.data.unsure.length))
   }
   const acceptAllSorted = () => {
     if (!sorted) return
@@ -226,9 +231,7 @@ export function GatherBoard({ socket, doc, version }: { socket: ClientSocket; do
           </div>
           {sorted && sorted.proposals.length > 0 ? (
             <div className="alert alert-info sort-note">
-              <p>
-                {t('gather.sortedNote', { count: sorted.proposals.length, unsure: sorted.unsure.length })}
-              </p>
+              <p>{sortedText(t, sorted.proposals.length, sorted.unsure.length)}</p>
               <button type="button" className="button button-small" onClick={acceptAllSorted}>
                 {t('gather.acceptAll', { count: sorted.proposals.length })}
               </button>

@@ -72,7 +72,10 @@ export default function AdminPage() {
             <p>
               {t('organizer.admin.total', {
                 count: rows.length,
-                size: formatBytes(rows.reduce((n, r) => n + r.bytes, 0)),
+                size: formatBytes(
+                  rows.reduce((n, r) => n + r.bytes, 0),
+                  i18n.language,
+                ),
               })}
             </p>
             <div className="table-wrap">
@@ -94,7 +97,7 @@ export default function AdminPage() {
                       <th scope="row">{row.title}</th>
                       <td>{t(`organizer.status.${row.status}`)}</td>
                       <td>{row.participants}</td>
-                      <td>{formatBytes(row.bytes)}</td>
+                      <td>{formatBytes(row.bytes, i18n.language)}</td>
                       <td>{date(row.lastActivityAt)}</td>
                       <td>
                         {row.keep

@@ -41,7 +41,7 @@ export function ArchivePreview({ archive }: { archive: SessionArchive }) {
         {archive.agenda.map((r, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the agenda is fixed while shown
           <li key={i}>
-            <strong>{r.title}</strong> ({r.durationMinutes} min)
+            <strong>{r.title}</strong> ({t('organizer.preview.minutes', { count: r.durationMinutes })})
             <ul>
               {r.prompts.map((p) => (
                 <li key={p}>{p}</li>

@@ -36,9 +36,19 @@ export async function downloadFile(
   setTimeout(() => URL.revokeObjectURL(href), 10_000)
 }
 
-/** A size for people: "12 KB", "3.4 MB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+/** A size for people in their language: "12 kB", "3.4 MB", "3,4 MB". */
+export function formatBytes(bytes: number, language: string): string {
+  const locale = language === 'pseudo' ? 'en' : language
+  const [value, unit] =
+    bytes < 1024
+      ? [bytes, 'byte']
+      : bytes < 1024 * 1024
+        ? [Math.round(bytes / 1024), 'kilobyte']
+        : [bytes / (1024 * 1024), 'megabyte']
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(value)
 }

@@ -294,9 +294,9 @@ export function LiveView({
                   id={`open-notes-${r.group.id}`}
                   className="button button-quiet button-small"
                   onClick={() => onOpenNotes(r.group)}
-                  aria-label={t('rounds.live.openNotesLabel', { table: tableName(t, r.group) })}
                 >
                   {t('rounds.live.openNotes')}
+                  <span className="visually-hidden">: {tableName(t, r.group)}</span>
                 </button>
               )}
             </li>
@@ -408,9 +408,9 @@ function MemberRow({
           type="button"
           className="button button-quiet button-small"
           onClick={() => setOpen(true)}
-          aria-label={t('rounds.live.moveLabel', { name })}
         >
           {t('rounds.live.moveTo')}
+          <span className="visually-hidden"> {name}</span>
         </button>
       )}
     </li>

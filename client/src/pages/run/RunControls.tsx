@@ -105,7 +105,6 @@ export function RunControls({
                 type="button"
                 className="button button-secondary"
                 disabled={busy}
-                aria-label={t('rounds.run.extendLabel', { count: minutes })}
                 onClick={() => run({ event: 'round:extend', roundId: live.id, minutes })}
               >
                 {t('rounds.run.extend', { count: minutes })}

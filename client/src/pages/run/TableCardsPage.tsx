@@ -11,6 +11,7 @@ import { QrCode } from '../../ui/QrCode.tsx'
 import { Loading, StateScreen } from '../../ui/StateScreen.tsx'
 import { tableName } from '../round/format.ts'
 import { useRoleToken } from '../useRoleToken.ts'
+import './run.css'
 import './cards.css'
 
 /** The link printed on a table's card: the join link, naming the table. */

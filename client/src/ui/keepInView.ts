@@ -23,3 +23,28 @@ export function keepFocusedInView(): void {
   if (rect.bottom > top + height - MARGIN_PX) window.scrollBy(0, rect.bottom - (top + height) + MARGIN_PX)
   else if (rect.top < top + MARGIN_PX) window.scrollBy(0, rect.top - top - MARGIN_PX)
 }
+
+/** How long after focus the on-screen keyboard has usually finished opening. */
+const KEYBOARD_SETTLE_MS = 300
+
+const isTypedIn = (el: Element | null): el is HTMLElement =>
+  el instanceof HTMLTextAreaElement ||
+  el instanceof HTMLSelectElement ||
+  (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range'].includes(el.type)) ||
+  (el instanceof HTMLElement && el.isContentEditable)
+
+/**
+ * On every page: whenever a field takes focus or the on-screen keyboard resizes the visual viewport, keeps the
+ * field being typed in above the keyboard. Installed once, at start.
+ */
+export function installKeepFocusedInView(): void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  document.addEventListener('focusin', (event) => {
+    if (!isTypedIn(event.target as Element)) return
+    clearTimeout(timer)
+    timer = setTimeout(keepFocusedInView, KEYBOARD_SETTLE_MS)
+  })
+  window.visualViewport?.addEventListener('resize', () => {
+    if (isTypedIn(document.activeElement)) keepFocusedInView()
+  })
+}
