@@ -14,7 +14,7 @@ export const roundInputSchema = z.object({
   id: z.string().min(1).max(40).optional(),
   title: z.string().trim().min(1).max(120),
   prompts: z.array(z.string().trim().min(1).max(300)).min(1).max(6),
-  durationMinutes: z.number().int().min(1).max(180),
+  durationMinutes: z.number().int().min(1).max(120),
   groupSize: z.number().int().min(1).max(50),
   grouping: groupingRuleSchema,
   notesAfter: notesAfterSchema.default('readonly'),

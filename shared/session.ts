@@ -62,6 +62,8 @@ export const joinSessionSchema = z.object({
   displayName: trimmed(LIMITS.displayNameMaxChars).optional(),
   sector: trimmed(LIMITS.sectorMaxChars).optional(),
   language: languageSchema.optional(),
+  /** The table number on a printed table card, to be seated there. */
+  table: z.number().int().min(1).max(1000).optional(),
 })
 export type JoinSessionInput = z.infer<typeof joinSessionSchema>
 

@@ -211,7 +211,9 @@ export class RoomService {
         sectors,
         round.groupSize,
       )
-      const group = groups[index] ?? (await this.addGroup(round, groups.length + 1))
+      // A table card asked for a table: seat them there when the round has it; otherwise place as usual.
+      const asked = groups.find((g) => g.number === person.preferredTable)
+      const group = asked ?? groups[index] ?? (await this.addGroup(round, groups.length + 1))
       await this.store.rooms.setMembership(sessionId, { roundId: round.id, groupId: group.id, participantId })
       return { state: await this.bump(sessionId, meta), regroupedRoundId: round.id, moved: [participantId] }
     })

@@ -105,6 +105,7 @@ export class SessionService {
         language: input.language ?? null,
         joinedAt: this.now(),
         removedAt: null,
+        preferredTable: input.table ?? null,
       },
       hashToken(token),
     )

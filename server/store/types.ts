@@ -28,6 +28,8 @@ export interface ParticipantRecord {
   language: Language | null
   joinedAt: number
   removedAt: number | null
+  /** The table a table card asked for, if any. */
+  preferredTable: number | null
 }
 
 /** A facilitator, co-facilitator, projector or organizer secret, stored as a hash. */

@@ -213,4 +213,24 @@ describe('breakout rounds', () => {
     const assigned = await assignment!
     expect(assigned.group?.members.map((m) => m.id)).toContain(late.participantId)
   })
+
+  it('seats someone who scanned a table card at that table', async () => {
+    const r = await room(6)
+    const agenda = await r.saveAgenda()
+    await r.ok(r.facilitator, 'round:start', {
+      expectedVersion: agenda.version,
+      roundId: agenda.rounds[0]!.id,
+    })
+    for (const table of [2, 1]) {
+      const late = await joinSession(r.server.baseUrl, r.created.joinCode, { table })
+      let assignment: Promise<{ group: GroupView | null }> | undefined
+      const socket = await connect(r.server.baseUrl, late.participantToken, {
+        beforeConnect: (s) => {
+          assignment = nextEvent(s, 'group:assigned')
+        },
+      })
+      cleanups.push(() => socket.close())
+      expect((await assignment!).group?.number).toBe(table)
+    }
+  })
 })

@@ -96,6 +96,7 @@ function JoinForm({
         displayName: preview.anonymity === 'named' && name.trim() ? name.trim() : undefined,
         sector: sector || undefined,
         language,
+        table: tableFromAddress(),
       })
       saveSeat(joined.sessionId, {
         participantId: joined.participantId,
@@ -198,4 +199,10 @@ function JoinProblem({ code, retry }: { code: string; retry?: () => void }) {
       }
     />
   )
+}
+
+/** The table number a printed table card puts in the join link (`?table=4`), if any. */
+function tableFromAddress(): number | undefined {
+  const table = Number(new URLSearchParams(window.location.search).get('table'))
+  return Number.isInteger(table) && table >= 1 && table <= 1000 ? table : undefined
 }

@@ -10,6 +10,7 @@ export interface ParticipantRow {
   language: ParticipantRecord['language']
   joined_at: number
   removed_at: number | null
+  preferred_table: number | null
 }
 
 /** Maps a participants row to its record. */
@@ -21,13 +22,15 @@ export const toParticipant = (row: ParticipantRow): ParticipantRecord => ({
   language: row.language,
   joinedAt: row.joined_at,
   removedAt: row.removed_at,
+  preferredTable: row.preferred_table,
 })
 
 /** Participants in SQLite. */
 export function sqliteParticipantStore(db: Db): ParticipantStore {
   const insert = db.prepare(
-    `INSERT INTO participants (id, session_id, token_hash, display_name, sector, language, joined_at, removed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, NULL)`,
+    `INSERT INTO participants
+       (id, session_id, token_hash, display_name, sector, language, joined_at, removed_at, preferred_table)
+     VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
   )
   const byId = db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE id = ?')
   const bySession = db.prepare<[string], ParticipantRow>(
@@ -39,7 +42,16 @@ export function sqliteParticipantStore(db: Db): ParticipantStore {
   const remove = db.prepare('UPDATE participants SET removed_at = ? WHERE id = ? AND removed_at IS NULL')
   return {
     async create(r, tokenHash) {
-      insert.run(r.id, r.sessionId, tokenHash, r.displayName, r.sector, r.language, r.joinedAt)
+      insert.run(
+        r.id,
+        r.sessionId,
+        tokenHash,
+        r.displayName,
+        r.sector,
+        r.language,
+        r.joinedAt,
+        r.preferredTable,
+      )
     },
     async get(id) {
       const row = byId.get(id)
