@@ -1,7 +1,8 @@
 import type { Identity } from '../domain/identity.ts'
 import { shouldAutoEnd } from '../domain/timer.ts'
 import type { Logger } from '../logger.ts'
-import { type RoomService, timerOf } from '../services/roomService.ts'
+import type { RoomService } from '../services/roomService.ts'
+import { timerOf } from '../services/roundClock.ts'
 import type { RoomStore, RoundRecord } from '../store/types.ts'
 import type { PublishRoomChange } from './roomPublisher.ts'
 

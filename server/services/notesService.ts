@@ -105,7 +105,7 @@ export class NotesService {
 
   private async groupRoom(actor: Identity, docName: string): Promise<DocRoom> {
     const ref = parseDocName(docName)
-    if (!ref || ref.kind !== 'group' || ref.sessionId !== actor.sessionId)
+    if (ref?.kind !== 'group' || ref.sessionId !== actor.sessionId)
       throw fail.notFound('No such group notes.')
     return this.hub.room(docName)
   }

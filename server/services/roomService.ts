@@ -2,7 +2,7 @@ import { ERROR_CODES } from '../../shared/errors.ts'
 import type { RoomState, RoundInput, TemplateName } from '../../shared/rounds.ts'
 import { roundInputSchema } from '../../shared/rounds.ts'
 import { DomainError, fail } from '../domain/errors.ts'
-import { formGroups, pairsOf, placeLateJoiner } from '../domain/grouping.ts'
+import { placeLateJoiner } from '../domain/grouping.ts'
 import type { Identity } from '../domain/identity.ts'
 import { newId } from '../domain/secrets.ts'
 import { AGENDA_TEMPLATES } from '../domain/templates.ts'
@@ -14,8 +14,10 @@ import {
   startTimer,
   type TimerState,
 } from '../domain/timer.ts'
-import type { GroupRecord, MembershipRecord, RoundRecord, Store } from '../store/types.ts'
+import type { RoundRecord, Store } from '../store/types.ts'
 import { toBroadcastView, toRoundView } from './roomViews.ts'
+import { timerFields, timerOf } from './roundClock.ts'
+import { addTable, seatRound } from './roundSeating.ts'
 import { KeyedLock } from './sessionLock.ts'
 
 /** What a command changed, so the transport knows what to send to whom. */
@@ -103,7 +105,7 @@ export class RoomService {
       if (current && (current.status === 'running' || current.status === 'paused')) {
         throw conflict('End the current round first.')
       }
-      await this.formGroups(round, current ?? null)
+      await seatRound(this.store, round, current ?? null)
       const timer = startTimer(round.durationMs, this.now(), round.graceMs)
       await this.store.rooms.saveRound({ ...round, ...timerFields(timer), startedAt: this.now() })
       meta.currentRoundId = round.id
@@ -213,7 +215,7 @@ export class RoomService {
       )
       // A table card asked for a table: seat them there when the round has it; otherwise place as usual.
       const asked = groups.find((g) => g.number === person.preferredTable)
-      const group = asked ?? groups[index] ?? (await this.addGroup(round, groups.length + 1))
+      const group = asked ?? groups[index] ?? (await addTable(this.store, round, groups.length + 1))
       await this.store.rooms.setMembership(sessionId, { roundId: round.id, groupId: group.id, participantId })
       return { state: await this.bump(sessionId, meta), regroupedRoundId: round.id, moved: [participantId] }
     })
@@ -329,90 +331,8 @@ export class RoomService {
       endedAt: null,
     }
   }
-
-  /** Forms a round's groups from everyone who joined and was not removed, online or not. */
-  private async formGroups(round: RoundRecord, previous: RoundRecord | null): Promise<void> {
-    const people = (await this.store.participants.listBySession(round.sessionId)).filter(
-      (p) => p.removedAt === null,
-    )
-    const all = await this.store.rooms.listSessionMemberships(round.sessionId)
-    const previousGroups = previous ? await this.store.rooms.listGroups(previous.id) : []
-    const seatedBefore = (roundId: string, groups: GroupRecord[]) =>
-      groups.map((g) =>
-        all.filter((m) => m.roundId === roundId && m.groupId === g.id).map((m) => m.participantId),
-      )
-    const history = new Set<string>()
-    for (const roundId of new Set(all.map((m) => m.roundId))) {
-      const byGroup = new Map<string, string[]>()
-      for (const m of all)
-        if (m.roundId === roundId)
-          byGroup.set(m.groupId, [...(byGroup.get(m.groupId) ?? []), m.participantId])
-      for (const pair of pairsOf([...byGroup.values()])) history.add(pair)
-    }
-    const seats = formGroups({
-      people: people.map((p) => ({ id: p.id, sector: p.sector })),
-      groupSize: round.groupSize,
-      rule: round.grouping,
-      seed: hashSeed(round.id),
-      previous: previous ? seatedBefore(previous.id, previousGroups) : undefined,
-      history,
-    })
-    const groups: GroupRecord[] = seats.map((_, i) => ({
-      id: newId(),
-      sessionId: round.sessionId,
-      roundId: round.id,
-      number: i + 1,
-      name: `Table ${i + 1}`,
-      docKey: (round.continueNotes ? previousGroups[i]?.docKey : undefined) ?? newId(),
-    }))
-    const memberships: MembershipRecord[] = seats.flatMap((ids, i) =>
-      ids.map((participantId) => ({
-        roundId: round.id,
-        groupId: (groups[i] as GroupRecord).id,
-        participantId,
-      })),
-    )
-    await this.store.rooms.replaceGroups(round.id, groups, memberships)
-  }
-
-  private async addGroup(round: RoundRecord, number: number): Promise<GroupRecord> {
-    const group = {
-      id: newId(),
-      sessionId: round.sessionId,
-      roundId: round.id,
-      number,
-      name: `Table ${number}`,
-      docKey: newId(),
-    }
-    const existing = await this.store.rooms.listGroups(round.id)
-    const memberships = await this.store.rooms.listMemberships(round.id)
-    await this.store.rooms.replaceGroups(round.id, [...existing, group], memberships)
-    return group
-  }
 }
 
 function conflict(message: string): DomainError {
   return new DomainError(ERROR_CODES.conflict, message)
-}
-
-/** A stored round's clock as the timer rules see it. */
-export function timerOf(r: RoundRecord): TimerState {
-  const status = r.status === 'paused' ? 'paused' : r.status === 'ended' ? 'ended' : 'running'
-  return {
-    status,
-    durationMs: r.durationMs,
-    endsAt: r.endsAt,
-    remainingMs: r.remainingMs,
-    graceMs: r.graceMs,
-  }
-}
-
-function timerFields(t: TimerState): Pick<RoundRecord, 'status' | 'endsAt' | 'remainingMs'> {
-  return { status: t.status, endsAt: t.endsAt, remainingMs: t.remainingMs }
-}
-
-function hashSeed(text: string): number {
-  let h = 2166136261
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619)
-  return h >>> 0
 }
