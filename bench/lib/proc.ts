@@ -15,7 +15,7 @@ function ticksPerSecond(): number {
 }
 
 /** CPU seconds (user + system) a process has used, from /proc/<pid>/stat; null when it is gone. */
-export function cpuSeconds(pid: number): number | null {
+function cpuSeconds(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
@@ -27,7 +27,7 @@ export function cpuSeconds(pid: number): number | null {
 }
 
 /** Resident memory now and its high-water mark, in MB, from /proc/<pid>/status. */
-export function memoryMb(pid: number): { rss: number; hwm: number } | null {
+function memoryMb(pid: number): { rss: number; hwm: number } | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8')
     const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0)
@@ -38,7 +38,7 @@ export function memoryMb(pid: number): { rss: number; hwm: number } | null {
 }
 
 /** CPU use of a set of processes over an interval, as a percentage of one core (200 = both cores of this machine). */
-export class CpuMeter {
+class CpuMeter {
   private startCpu = 0
   private startAt = 0
 
@@ -103,7 +103,7 @@ function machineBusySeconds(): number {
 }
 
 /** CPU the whole machine used over an interval, in % of one core: the rest of the machine is this less ours. */
-export class MachineCpuMeter {
+class MachineCpuMeter {
   private startCpu = 0
   private startAt = 0
 
@@ -115,5 +115,30 @@ export class MachineCpuMeter {
   read(): number {
     const seconds = (now() - this.startAt) / 1000
     return seconds > 0 ? ((machineBusySeconds() - this.startCpu) / seconds) * 100 : 0
+  }
+}
+
+/** The CPU of the server, of the load generator and of everything else on the machine over one interval. */
+export class CpuSplit {
+  private readonly server: CpuMeter
+  private readonly generator: CpuMeter
+  private readonly machine = new MachineCpuMeter()
+
+  constructor(serverPids: () => number[], generatorPids: () => number[]) {
+    this.server = new CpuMeter(serverPids)
+    this.generator = new CpuMeter(generatorPids)
+  }
+
+  start(): void {
+    this.server.start()
+    this.generator.start()
+    this.machine.start()
+  }
+
+  /** Each in % of one core since start(); `other` is the machine's less the server's and the generator's. */
+  read(): { server: number; generator: number; other: number } {
+    const server = this.server.read()
+    const generator = this.generator.read()
+    return { server, generator, other: Math.max(0, this.machine.read() - server - generator) }
   }
 }

@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { type PeerName, sleep, type TargetName } from './common.ts'
+import { sleep, type TargetName } from './common.ts'
+import { RssPeak } from './proc.ts'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 
@@ -26,6 +28,8 @@ export interface ServerOptions {
   dataDir: string
   /** Directory for a V8 CPU profile of the server (Convene only). */
   cpuProfDir?: string
+  /** The built client Convene serves (dist/client); by default none, the API and sockets only. */
+  clientDir?: string
 }
 
 /** A server child process. */
@@ -68,7 +72,7 @@ export class ServerProcess {
   }
 
   private spawn(): ChildProcess {
-    const { port, dataDir, cpuProfDir } = this.options
+    const { port, dataDir, cpuProfDir, clientDir } = this.options
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' }
     let args: string[]
     switch (this.target) {
@@ -76,7 +80,7 @@ export class ServerProcess {
         Object.assign(env, {
           DATA_DIR: dataDir,
           LOG_LEVEL: 'warn',
-          CLIENT_DIR: join(dataDir, 'no-client'),
+          CLIENT_DIR: clientDir ?? join(dataDir, 'no-client'),
           PUBLIC_URL: this.baseUrl,
         })
         const prof = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : []
@@ -159,6 +163,34 @@ export class ServerProcess {
   }
 }
 
-export function isPeer(target: TargetName): target is PeerName {
-  return target !== 'convene'
+/** A server under test, its peak RSS sampled from its start, and its temporary data directory. */
+export interface ServerRun {
+  server: ServerProcess
+  rss: RssPeak
+  dataDir: string
+}
+
+/**
+ * Starts a server on a free port and a fresh data directory (`convene-bench-<label>-*` in the temp dir), runs `use`,
+ * then stops the server and removes its data, whatever happened.
+ */
+export async function withServer<T>(
+  target: TargetName,
+  label: string,
+  options: Omit<ServerOptions, 'port' | 'dataDir'>,
+  use: (run: ServerRun) => Promise<T>,
+): Promise<T> {
+  const port = await freePort()
+  const dataDir = mkdtempSync(join(tmpdir(), `convene-bench-${label}-`))
+  let server: ServerProcess | null = null
+  const rss = new RssPeak(() => server?.pid ?? null)
+  try {
+    server = await ServerProcess.start(target, { port, dataDir, ...options })
+    rss.start()
+    return await use({ server, rss, dataDir })
+  } finally {
+    rss.stop()
+    await server?.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
 }

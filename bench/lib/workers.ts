@@ -1,7 +1,31 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import { join } from 'node:path'
-import type { WorkerCommand, WorkerReply, WorkerRequest } from './common.ts'
+import {
+  type ClientSpec,
+  type ConnectResult,
+  type WorkerCommand,
+  type WorkerReply,
+  type WorkerRequest,
+  withTimeout,
+} from './common.ts'
 import { children, ROOT } from './servers.ts'
+
+/** Deals items round-robin into `parts` lists, one per worker. */
+export function splitAmong<T>(items: T[], parts: number): T[][] {
+  const out: T[][] = Array.from({ length: parts }, () => [])
+  items.forEach((item, i) => {
+    out[i % parts]?.push(item)
+  })
+  return out
+}
+
+/** The clients the workers connected: each one's document, and what failed. */
+export interface Connected {
+  /** Client id → document name, for the clients that opened their document. */
+  docOf: Map<number, string>
+  errors: number
+  errorSamples: string[]
+}
 
 /** The load-generator processes (bench/worker.ts), each driven by request and reply over IPC. */
 export class Workers {
@@ -69,5 +93,27 @@ export class Workers {
       new Promise((resolve) => setTimeout(resolve, 5000)),
     ])
     for (const proc of this.procs) if (proc.exitCode === null) proc.kill('SIGKILL')
+  }
+
+  /** Connects the clients, spread over the workers (20 at a time each), and opens their documents. */
+  async connect(specs: ClientSpec[]): Promise<Connected> {
+    const parts = splitAmong(specs, this.count)
+    const connected = await withTimeout(
+      this.all<ConnectResult>((i) => ({
+        type: 'connect',
+        clients: parts[i] ?? [],
+        concurrency: 20,
+        timeoutMs: 30_000,
+      })),
+      300_000,
+      `connecting ${specs.length} clients`,
+    )
+    const docOf = new Map<number, string>()
+    for (const c of connected) for (const [id, doc] of c.docs) docOf.set(id, doc)
+    return {
+      docOf,
+      errors: connected.reduce((n, c) => n + c.errors, 0),
+      errorSamples: connected.flatMap((c) => c.errorSamples).slice(0, 5),
+    }
   }
 }

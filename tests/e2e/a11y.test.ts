@@ -129,6 +129,22 @@ describe.skipIf(skip)('every page, for every participant', () => {
       expect(await phone.evaluate(() => document.documentElement.lang)).toBe(lang)
       await checkPhonePage(phone, `join-${lang}`, ['h1', 'select', 'button[type="submit"]'])
     }
+    // The checks themselves can fail: a tiny button and a moving box on the last page are caught.
+    const last = contexts.at(-1)?.pages()[0] as Page
+    await last.evaluate(() =>
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<button id="tiny" style="width:20px;height:20px;min-height:0;min-width:0;padding:0">x</button>' +
+          '<div id="moving" style="transition: opacity 2s linear !important">.</div>',
+      ),
+    )
+    expect((await smallTouchTargets(last, 'probe')).join()).toContain('is 20×20')
+    expect((await movingWithReducedMotion(last, 'probe')).join()).toContain('still moves')
+    await last.evaluate(() => {
+      document.getElementById('tiny')?.remove()
+      document.getElementById('moving')?.remove()
+    })
+
     // A browser in a language Convene does not speak gets the session's default (Spanish here).
     const french = await open({ ...PHONE, locale: 'fr-FR' })
     await french.goto(`${server.baseUrl}/j/${created.joinCode}`)

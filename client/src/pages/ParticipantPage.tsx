@@ -117,8 +117,9 @@ export default function ParticipantPage() {
             {session.status === 'draft' ? t('participant.draft') : t('participant.waiting')}
           </p>
         </section>
-        {round?.status === 'ended' ? <RoundEnded round={round} group={roundGroup} tunnel={tunnel} /> : null}
+        {/* The vote, or what we heard, is the one thing to do now: it comes before the last round's notes. */}
         <GatherLivePanel socket={socket} viewer="participant" />
+        {round?.status === 'ended' ? <RoundEnded round={round} group={roundGroup} tunnel={tunnel} /> : null}
         <ParkingLot tunnel={tunnel} sessionId={session.id} />
       </div>
       {footer}

@@ -28,6 +28,12 @@ export function ProjectorRound({
     setAnnouncement(notice === 'timeUp' ? t('rounds.timeUpAnnounce') : t('rounds.twoMinutesAnnounce')),
   )
   const state = countdown.paused ? 'paused' : countdown.timeUp ? 'up' : countdown.nearlyDone ? 'soon' : 'on'
+  // The timer is named by its state and said once; it is not a live region (the page announces the notices).
+  const clockLabel = countdown.paused
+    ? t('rounds.paused')
+    : countdown.nearlyDone
+      ? t('rounds.twoMinutes')
+      : t('rounds.timeLeft')
   const toAll = broadcastsFor(room.state.broadcasts, null).filter((b) => b.groupId === null)
   const count = room.state.rounds.length
   const position = room.state.rounds.findIndex((r) => r.id === round.id) + 1
@@ -62,17 +68,13 @@ export function ProjectorRound({
           <p
             className="proj-timer-time"
             role="timer"
-            aria-label={t('rounds.timeLeft')}
+            aria-label={clockLabel}
             data-testid="projector-countdown"
           >
             {formatCountdown(countdown.remainingMs)}
           </p>
-          <p className="proj-timer-label">
-            {countdown.paused
-              ? t('rounds.paused')
-              : countdown.nearlyDone
-                ? t('rounds.twoMinutes')
-                : t('rounds.timeLeft')}
+          <p className="proj-timer-label" aria-hidden="true">
+            {clockLabel}
           </p>
         </div>
       </div>

@@ -174,19 +174,22 @@ function RoundClock({
 }) {
   const { t } = useTranslation()
   const state = countdown.paused ? 'paused' : countdown.timeUp ? 'up' : countdown.nearlyDone ? 'soon' : 'on'
+  const label = countdown.paused
+    ? t('rounds.paused')
+    : countdown.timeUp
+      ? t('rounds.timeUp')
+      : countdown.nearlyDone
+        ? t('rounds.twoMinutes')
+        : t('rounds.timeLeft')
+  // The timer is named by its state ("Time left", "Paused"), so a screen reader says it once, not twice; it is
+  // not a live region: the two-minute notice and time up are announced once by the page's announcer.
   return (
     <div className={`round-clock round-clock-${state}${compact ? ' round-clock-compact' : ''}`}>
-      <p className="round-clock-time" role="timer" aria-label={t('rounds.timeLeft')} data-testid="countdown">
+      <p className="round-clock-time" role="timer" aria-label={label} data-testid="countdown">
         {formatCountdown(countdown.remainingMs)}
       </p>
-      <p className="round-clock-label">
-        {countdown.paused
-          ? t('rounds.paused')
-          : countdown.timeUp
-            ? t('rounds.timeUp')
-            : countdown.nearlyDone
-              ? t('rounds.twoMinutes')
-              : t('rounds.timeLeft')}
+      <p className="round-clock-label" aria-hidden="true">
+        {label}
       </p>
     </div>
   )
@@ -205,6 +208,7 @@ function TableMembers({ group, meId }: { group: GroupView; meId: string }) {
               <span className={m.online ? 'dot dot-online' : 'dot'} aria-hidden="true" />
               <span>
                 {m.id === meId ? t('rounds.you', { name: memberName(t, m) }) : memberName(t, m)}
+                {detail ? <span className="visually-hidden">, </span> : null}
                 {detail ? <span className="person-sector">{detail}</span> : null}
               </span>
             </li>

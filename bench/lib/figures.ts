@@ -1,0 +1,39 @@
+import type { Figures } from '../report/results.ts'
+import { percentile, round } from './common.ts'
+
+/** Cores of the machine the benchmark runs on; CPU figures are in % of one core. */
+export const CORES = 2
+
+/** p50, p95 and p99 over the samples of every worker together. */
+export function latencyOf(all: Float64Array[]): Figures['latencyMs'] {
+  const total = all.reduce((n, a) => n + a.length, 0)
+  const merged = new Float64Array(total)
+  let offset = 0
+  for (const a of all) {
+    merged.set(a, offset)
+    offset += a.length
+  }
+  merged.sort()
+  return {
+    p50: round(percentile(merged, 50)),
+    p95: round(percentile(merged, 95)),
+    p99: round(percentile(merged, 99)),
+  }
+}
+
+/** What held a measurement back: the server's one thread, the generator, both cores (and whose share), or none. */
+export function limitOf(
+  serverCpu: number,
+  generatorCpu: number,
+  sentPerSec: number,
+  targetPerSec: number,
+  otherCpu = 0,
+): string {
+  if (serverCpu >= 90) return 'server'
+  if (serverCpu + generatorCpu + otherCpu >= 0.9 * CORES * 100) {
+    if (otherCpu > Math.max(serverCpu, generatorCpu)) return 'machine (other processes)'
+    return generatorCpu > serverCpu ? 'machine (generator uses more CPU)' : 'machine'
+  }
+  if (sentPerSec < 0.9 * targetPerSec) return 'generator'
+  return 'none'
+}

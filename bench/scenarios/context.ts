@@ -1,0 +1,17 @@
+import type { PeerName } from '../lib/common.ts'
+import type { Results } from '../report/results.ts'
+
+/** What every scenario takes from the command line, and where it records what it measured. */
+export interface BenchContext {
+  results: Results
+  /** Load-generator processes (bench/worker.ts). */
+  workers: number
+  /** The peers that run beside Convene in the load scenarios. */
+  peers: PeerName[]
+  /** --quick: reduced sizes and durations. */
+  quick: boolean
+  /** Where Convene's server writes a V8 CPU profile (--cpu-prof); undefined: no profile. */
+  cpuProfDir?: string
+  /** The number of participants: `full`, unless --participants overrides it. */
+  participants(full: number): number
+}

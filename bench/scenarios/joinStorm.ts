@@ -1,0 +1,86 @@
+/** join-storm: many phones join by code within a window while a round runs; time to their group's notes synced. */
+import { type JoinStormResult, now, round, sleep, withTimeout } from '../lib/common.ts'
+import { type ConveneSession, setupSession } from '../lib/convene.ts'
+import { latencyOf, limitOf } from '../lib/figures.ts'
+import { log } from '../lib/log.ts'
+import { CpuSplit } from '../lib/proc.ts'
+import { withServer } from '../lib/servers.ts'
+import { splitAmong, Workers } from '../lib/workers.ts'
+import type { BenchContext } from './context.ts'
+
+/** `total` phones join within `windowMs` (1,000 in 10 s by default), are placed as late joiners and open their notes. */
+export async function joinStorm(ctx: BenchContext, windowMs = 10_000): Promise<void> {
+  const total = ctx.participants(1000)
+  log(`\n== join-storm: ${total} join by code within ${windowMs / 1000} s`)
+  await withServer('convene', 'join', { cpuProfDir: ctx.cpuProfDir }, async ({ server, rss }) => {
+    const workers = Workers.start(ctx.workers)
+    let session: ConveneSession | null = null
+    try {
+      session = await setupSession(server.baseUrl, 8, 8)
+      const s = session
+      const cpu = new CpuSplit(
+        () => [server.pid],
+        () => workers.pids(),
+      )
+      const startAt = now() + 500
+      const indices = splitAmong(
+        Array.from({ length: total }, (_, i) => i),
+        workers.count,
+      )
+      const storm = workers.all<JoinStormResult>((i) => ({
+        type: 'joinStorm',
+        storm: {
+          baseUrl: server.baseUrl,
+          joinCode: s.joinCode,
+          indices: indices[i] ?? [],
+          total,
+          startAt,
+          windowMs,
+          timeoutMs: 60_000,
+        },
+      }))
+      await sleep(Math.max(0, startAt - now()))
+      cpu.start()
+      const done = await withTimeout(storm, windowMs + 120_000, 'join storm')
+      const seconds = (now() - startAt) / 1000
+      const { server: srv, generator: gen, other } = cpu.read()
+      const durations = latencyOf(done.map((d) => d.durations))
+      const joined = done.reduce((n, d) => n + d.durations.length, 0)
+      const errors = done.reduce((n, d) => n + d.errors, 0)
+      const samples = done.flatMap((d) => d.errorSamples).slice(0, 5)
+      ctx.results.add(
+        'convene',
+        'join-storm',
+        {
+          participants: joined,
+          groups: 0,
+          latencyMs: durations,
+          deliveredPerSec: round(joined / seconds, 1),
+          serverCpuPercent: round(srv, 1),
+          generatorCpuPercent: round(gen, 1),
+          otherCpuPercent: round(other, 1),
+          serverRssMbPeak: round(rss.stop(), 1),
+          errors,
+          lostConfirmedEdits: null,
+          sentPerSec: round(total / (windowMs / 1000), 1),
+          serverCpuUsPerDelivery: 0,
+          limit: limitOf(srv, gen, 1, 1, other),
+          details: {
+            joinToSyncedMs: { p50: durations.p50, p95: durations.p95, p99: durations.p99 },
+            stormSeconds: round(seconds, 1),
+            facilitatorEvents: Object.fromEntries(s.facilitatorEvents),
+            ...(samples.length ? { errorSamples: samples } : {}),
+          },
+        },
+        ['latencyMs is the time from the join request to the group notes synced; deliveredPerSec is joins/s'],
+      )
+      log(
+        `  ${joined}/${total} synced; join→synced p50 ${durations.p50} ms, p95 ${durations.p95} ms, p99 ${durations.p99} ms; ` +
+          `server ${round(srv, 1)}% gen ${round(gen, 1)}%; errors ${errors}`,
+      )
+    } finally {
+      session?.facilitator.close()
+      await workers.close()
+    }
+  })
+}
