@@ -159,7 +159,12 @@ describe.skipIf(skip)('gathering a room into one summary, in Chromium', () => {
     problems.push(...(await checkPage(facilitator, 'gather-laptop-sorted')))
     const proposed = Number((await acceptAll.textContent())?.match(/\d+/)?.[0])
     const unsure = Number(
-      (await facilitator.getByText(/were unclear and stay unsorted/).textContent())?.match(/(\d+) were/)?.[1],
+      (
+        await facilitator
+          .getByText(/were unclear and stay unsorted/)
+          .first()
+          .textContent()
+      )?.match(/(\d+) were/)?.[1],
     )
     await acceptAll.click()
     // Every confident proposal is placed; the unsure points stay unsorted for a person to decide.

@@ -354,7 +354,7 @@ describe.skipIf(skip)('group notes on two phones, through the server only', () =
     const f = await laptop.newPage()
     await f.goto(created.facilitatorUrl)
     await f
-      .getByRole('button', { name: /^Open .*notes$/ })
+      .getByRole('button', { name: /^Open notes/ })
       .first()
       .click()
     await waitForStatus(f, 'saved')
