@@ -1,10 +1,7 @@
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'wouter'
-import type { Language } from '../../../shared/session.ts'
 import { canFacilitate } from '../constants.ts'
-import { applyLanguage, asLanguage, browserLanguage, FACILITATOR_LANGUAGE_KEY } from '../i18n/index.ts'
-import { storage } from '../net/storage.ts'
+import { useFacilitatorLanguage } from '../i18n/useFacilitatorLanguage.ts'
 import { useRoom } from '../net/useRoom.ts'
 import { useServerClock } from '../net/useServerClock.ts'
 import { useSession } from '../net/useSession.ts'
@@ -33,15 +30,7 @@ export default function FacilitatorPage() {
   const roomHandle = useRoom(socket, { facilitator: true })
   const offset = useServerClock(socket)
   const [moment, setMoment] = useMoment(roomHandle.room)
-  const [language, setLanguage] = useState<Language>(
-    () => asLanguage(storage.get(FACILITATOR_LANGUAGE_KEY)) ?? browserLanguage() ?? 'en',
-  )
-
-  useEffect(() => applyLanguage(language), [language])
-  const chooseLanguage = (next: Language) => {
-    storage.set(FACILITATOR_LANGUAGE_KEY, next)
-    setLanguage(next)
-  }
+  const [language, chooseLanguage] = useFacilitatorLanguage()
 
   if (!token) return <StateScreen title={t('facilitator.noTokenTitle')} body={t('facilitator.noTokenBody')} />
   if (fatal) return <StateScreen title={t('facilitator.revokedTitle')} body={t('facilitator.revokedBody')} />

@@ -1,5 +1,6 @@
-import { useId, useRef, useState } from 'react'
+import { useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useCopy } from './useCopy.ts'
 
 /**
  * A read-only text field with a Copy button. The clipboard API needs a secure context, which a LAN address over
@@ -9,18 +10,7 @@ export function CopyField({ value, label }: { value: string; label: string }) {
   const { t } = useTranslation()
   const id = useId()
   const input = useRef<HTMLInputElement>(null)
-  const [feedback, setFeedback] = useState<'copied' | 'manual' | null>(null)
-
-  const copy = async () => {
-    input.current?.select()
-    try {
-      if (!navigator.clipboard || !window.isSecureContext) throw new Error('no clipboard')
-      await navigator.clipboard.writeText(value)
-      setFeedback('copied')
-    } catch {
-      setFeedback(document.execCommand?.('copy') ? 'copied' : 'manual')
-    }
-  }
+  const [feedback, copy] = useCopy(input, value)
 
   return (
     <div className="field">

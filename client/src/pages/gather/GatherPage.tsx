@@ -1,10 +1,7 @@
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'wouter'
-import type { Language } from '../../../../shared/session.ts'
 import { canFacilitate } from '../../constants.ts'
-import { applyLanguage, asLanguage, browserLanguage, FACILITATOR_LANGUAGE_KEY } from '../../i18n/index.ts'
-import { storage } from '../../net/storage.ts'
+import { useFacilitatorLanguage } from '../../i18n/useFacilitatorLanguage.ts'
 import { useSession } from '../../net/useSession.ts'
 import { ConnectionBadge } from '../../ui/ConnectionBadge.tsx'
 import { LanguageSelect } from '../../ui/LanguageSelect.tsx'
@@ -22,14 +19,7 @@ export default function GatherPage() {
   const token = useRoleToken(sessionId)
   const { snapshot, status, fatal, socket, tunnel } = useSession(token)
   const summary = useSummaryDoc(tunnel, sessionId)
-  const [language, setLanguage] = useState<Language>(
-    () => asLanguage(storage.get(FACILITATOR_LANGUAGE_KEY)) ?? browserLanguage() ?? 'en',
-  )
-  useEffect(() => applyLanguage(language), [language])
-  const chooseLanguage = (next: Language) => {
-    storage.set(FACILITATOR_LANGUAGE_KEY, next)
-    setLanguage(next)
-  }
+  const [language, chooseLanguage] = useFacilitatorLanguage()
 
   if (!token) return <StateScreen title={t('facilitator.noTokenTitle')} body={t('facilitator.noTokenBody')} />
   if (fatal) return <StateScreen title={t('facilitator.revokedTitle')} body={t('facilitator.revokedBody')} />

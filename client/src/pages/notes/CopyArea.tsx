@@ -1,23 +1,13 @@
-import { useId, useRef, useState } from 'react'
+import { useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useCopy } from '../../ui/useCopy.ts'
 
 /** Read-only text with a Copy button; without a clipboard (plain HTTP on a LAN) the text is selected instead. */
 export function CopyArea({ value, label }: { value: string; label: string }) {
   const { t } = useTranslation()
   const id = useId()
   const area = useRef<HTMLTextAreaElement>(null)
-  const [feedback, setFeedback] = useState<'copied' | 'manual' | null>(null)
-
-  const copy = async () => {
-    area.current?.select()
-    try {
-      if (!navigator.clipboard || !window.isSecureContext) throw new Error('no clipboard')
-      await navigator.clipboard.writeText(value)
-      setFeedback('copied')
-    } catch {
-      setFeedback(document.execCommand?.('copy') ? 'copied' : 'manual')
-    }
-  }
+  const [feedback, copy] = useCopy(area, value)
 
   return (
     <div className="field copy-area">

@@ -2,11 +2,10 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'wouter'
 import type { SessionArchive } from '../../../../shared/archiveSchema.ts'
-import type { Language, Role } from '../../../../shared/session.ts'
+import type { Role } from '../../../../shared/session.ts'
 import { canFacilitate } from '../../constants.ts'
-import { applyLanguage, asLanguage, browserLanguage, FACILITATOR_LANGUAGE_KEY } from '../../i18n/index.ts'
+import { useFacilitatorLanguage } from '../../i18n/useFacilitatorLanguage.ts'
 import { request } from '../../net/request.ts'
-import { storage } from '../../net/storage.ts'
 import { useSession } from '../../net/useSession.ts'
 import { ConnectionBadge } from '../../ui/ConnectionBadge.tsx'
 import { LanguageSelect } from '../../ui/LanguageSelect.tsx'
@@ -32,10 +31,7 @@ export default function OrganizerPage() {
   const { snapshot, status, fatal, socket } = useSession(token)
   const [archive, setArchive] = useState<SessionArchive | null>(null)
   const [deleted, setDeleted] = useState(false)
-  const [language, setLanguage] = useState<Language>(
-    () => asLanguage(storage.get(FACILITATOR_LANGUAGE_KEY)) ?? browserLanguage() ?? 'en',
-  )
-  useEffect(() => applyLanguage(language), [language])
+  const [language, chooseLanguage] = useFacilitatorLanguage()
 
   const title = snapshot?.session.title
   const role = snapshot?.me.role
@@ -74,10 +70,6 @@ export default function OrganizerPage() {
     return <StateScreen title={t('facilitator.revokedTitle')} body={t('errors.forbidden')} />
   }
 
-  const chooseLanguage = (next: Language) => {
-    storage.set(FACILITATOR_LANGUAGE_KEY, next)
-    setLanguage(next)
-  }
   const { session } = snapshot
   return (
     <Shell

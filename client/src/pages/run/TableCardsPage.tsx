@@ -1,10 +1,8 @@
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'wouter'
-import type { Language } from '../../../../shared/session.ts'
 import { canFacilitate } from '../../constants.ts'
-import { applyLanguage, asLanguage, browserLanguage, FACILITATOR_LANGUAGE_KEY } from '../../i18n/index.ts'
-import { storage } from '../../net/storage.ts'
+import { useFacilitatorLanguage } from '../../i18n/useFacilitatorLanguage.ts'
 import { currentRound, useRoom } from '../../net/useRoom.ts'
 import { useSession } from '../../net/useSession.ts'
 import { QrCode } from '../../ui/QrCode.tsx'
@@ -28,12 +26,9 @@ export default function TableCardsPage() {
   const token = useRoleToken(sessionId)
   const { snapshot, fatal, socket } = useSession(token)
   const { room } = useRoom(socket, { facilitator: true })
-  const [language] = useState<Language>(
-    () => asLanguage(storage.get(FACILITATOR_LANGUAGE_KEY)) ?? browserLanguage() ?? 'en',
-  )
+  useFacilitatorLanguage()
   const [count, setCount] = useState<string | null>(null)
   const countId = useId()
-  useEffect(() => applyLanguage(language), [language])
 
   if (!token) return <StateScreen title={t('facilitator.noTokenTitle')} body={t('facilitator.noTokenBody')} />
   if (fatal) return <StateScreen title={t('facilitator.revokedTitle')} body={t('facilitator.revokedBody')} />
