@@ -115,6 +115,8 @@ export default function DiscussionEditor({
     return () => {
       setEditor(null)
       instance.destroy()
+      // Destroying leaves the editor's DOM behind; StrictMode's second mount would then show two editors.
+      element.replaceChildren()
     }
   }, [doc, provider, toolbarId])
 
