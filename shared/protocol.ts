@@ -171,7 +171,7 @@ export interface ServerToClientEvents extends GatherServerEvents, ArchiveServerE
   'doc:rejected': (rejected: { doc: string; reason: ErrorBody }) => void
 }
 
-/** Handshake auth: any role's token. */
+/** Handshake auth: the token of whichever role connects. */
 export interface HandshakeAuth {
   token: string
   protocolVersion?: number
