@@ -8,6 +8,7 @@ import { applyLanguage, asLanguage, browserLanguage, FACILITATOR_LANGUAGE_KEY } 
 import { ApiError, createSession } from '../net/api.ts'
 import { saveProjectorUrl, saveRoleToken, storage } from '../net/storage.ts'
 import { errorText } from '../ui/errorText.ts'
+import { FormSubmit } from '../ui/FormSubmit.tsx'
 import { LanguageSelect } from '../ui/LanguageSelect.tsx'
 import { Shell } from '../ui/Shell.tsx'
 
@@ -168,14 +169,7 @@ export default function CreatePage() {
           label={t('create.languageLabel')}
         />
 
-        {error ? (
-          <p className="alert alert-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <button type="submit" className="button button-big" disabled={busy}>
-          {busy ? t('create.creating') : t('create.submit')}
-        </button>
+        <FormSubmit error={error} busy={busy} label={t('create.submit')} busyLabel={t('create.creating')} />
       </form>
     </Shell>
   )

@@ -1,15 +1,11 @@
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'wouter'
-import { canFacilitate } from '../constants.ts'
 import { useFacilitatorLanguage } from '../i18n/useFacilitatorLanguage.ts'
 import { useRoom } from '../net/useRoom.ts'
 import { useServerClock } from '../net/useServerClock.ts'
 import { useSession } from '../net/useSession.ts'
-import { ConnectionBadge } from '../ui/ConnectionBadge.tsx'
-import { LanguageSelect } from '../ui/LanguageSelect.tsx'
 import { ParkingLot } from '../ui/ParkingLot.tsx'
-import { Shell } from '../ui/Shell.tsx'
-import { Loading, StateScreen } from '../ui/StateScreen.tsx'
+import { FacilitatorShell, facilitatorGate, GateScreen } from './FacilitatorGate.tsx'
 import { JoinPanel } from './facilitator/JoinPanel.tsx'
 import { LinksPanel } from './facilitator/LinksPanel.tsx'
 import { Lobby } from './facilitator/Lobby.tsx'
@@ -32,23 +28,12 @@ export default function FacilitatorPage() {
   const [moment, setMoment] = useMoment(roomHandle.room)
   const [language, chooseLanguage] = useFacilitatorLanguage()
 
-  if (!token) return <StateScreen title={t('facilitator.noTokenTitle')} body={t('facilitator.noTokenBody')} />
-  if (fatal) return <StateScreen title={t('facilitator.revokedTitle')} body={t('facilitator.revokedBody')} />
-  if (!snapshot || !socket) return <Loading label={t('facilitator.loading')} />
-  if (!canFacilitate(snapshot.me.role)) {
-    return <StateScreen title={t('facilitator.revokedTitle')} body={t('errors.forbidden')} />
-  }
+  const gate = facilitatorGate({ token, fatal, snapshot, loaded: Boolean(socket) })
+  if (gate || !token || !snapshot || !socket)
+    return <GateScreen gate={gate} loadingLabel={t('facilitator.loading')} />
 
   return (
-    <Shell
-      wide
-      end={
-        <>
-          <ConnectionBadge status={status} />
-          <LanguageSelect compact value={language} onChange={chooseLanguage} />
-        </>
-      }
-    >
+    <FacilitatorShell status={status} language={language} onLanguage={chooseLanguage}>
       <SessionHeader socket={socket} snapshot={snapshot} />
       <MomentNav moment={moment} onChange={setMoment} room={roomHandle.room} />
       {moment === 'run' ? (
@@ -79,6 +64,6 @@ export default function FacilitatorPage() {
       )}
       <GatherLink sessionId={snapshot.session.id} />
       <ArchiveLink sessionId={snapshot.session.id} title={snapshot.session.title} />
-    </Shell>
+    </FacilitatorShell>
   )
 }

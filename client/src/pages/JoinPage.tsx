@@ -9,6 +9,7 @@ import { ApiError, joinSession, previewSession } from '../net/api.ts'
 import { recentPreview, rememberPreview } from '../net/previewCache.ts'
 import { saveSeat } from '../net/storage.ts'
 import { errorText } from '../ui/errorText.ts'
+import { FormSubmit } from '../ui/FormSubmit.tsx'
 import { LanguageSelect } from '../ui/LanguageSelect.tsx'
 import { Shell } from '../ui/Shell.tsx'
 import { Loading, StateScreen } from '../ui/StateScreen.tsx'
@@ -157,14 +158,7 @@ function JoinForm({
 
         <LanguageSelect value={language} onChange={setLanguage} label={t('join.languageLabel')} />
 
-        {error ? (
-          <p className="alert alert-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <button type="submit" className="button button-big" disabled={busy}>
-          {busy ? t('join.joining') : t('join.submit')}
-        </button>
+        <FormSubmit error={error} busy={busy} label={t('join.submit')} busyLabel={t('join.joining')} />
       </form>
     </Shell>
   )

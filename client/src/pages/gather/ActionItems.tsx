@@ -9,6 +9,7 @@ import {
   updateAction,
 } from '../../../../shared/summary.ts'
 import { randomId } from '../../net/ids.ts'
+import { Field } from '../../ui/Field.tsx'
 
 /** Action items: what happens next, who owns it, by when, under which theme. */
 export function ActionItems({
@@ -22,7 +23,6 @@ export function ActionItems({
 }) {
   const { t } = useTranslation()
   const headingId = useId()
-  const ids = { text: useId(), owner: useId(), due: useId(), theme: useId() }
   const [draft, setDraft] = useState({ text: '', owner: '', due: '', themeId: '' })
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -41,53 +41,12 @@ export function ActionItems({
       ) : null}
       <form className="action-form" onSubmit={submit}>
         <h3 className="small-heading">{t('gather.actionAdd')}</h3>
-        <div className="field">
-          <label htmlFor={ids.text}>{t('gather.actionText')}</label>
-          <input
-            id={ids.text}
-            type="text"
-            value={draft.text}
-            maxLength={500}
-            onChange={(e) => setDraft({ ...draft, text: e.target.value })}
-          />
-        </div>
-        <div className="row">
-          <div className="field">
-            <label htmlFor={ids.owner}>{t('gather.actionOwner')}</label>
-            <input
-              id={ids.owner}
-              type="text"
-              value={draft.owner}
-              maxLength={120}
-              placeholder={t('gather.actionOwnerHint')}
-              onChange={(e) => setDraft({ ...draft, owner: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.due}>{t('gather.actionDue')}</label>
-            <input
-              id={ids.due}
-              type="date"
-              value={draft.due}
-              onChange={(e) => setDraft({ ...draft, due: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.theme}>{t('gather.actionTheme')}</label>
-            <select
-              id={ids.theme}
-              value={draft.themeId}
-              onChange={(e) => setDraft({ ...draft, themeId: e.target.value })}
-            >
-              <option value="">{t('gather.noTheme')}</option>
-              {themes.map((theme) => (
-                <option key={theme.id} value={theme.id}>
-                  {theme.title || t('gather.untitled')}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <ActionFields
+          action={draft}
+          themes={themes}
+          ownerPlaceholder={t('gather.actionOwnerHint')}
+          onChange={(change) => setDraft({ ...draft, ...change })}
+        />
         <button type="submit" className="button" disabled={!draft.text.trim()}>
           {t('gather.actionAddButton')}
         </button>
@@ -96,65 +55,17 @@ export function ActionItems({
   )
 }
 
+/** One action item, edited in place. */
 function ActionRow({ doc, action, themes }: { doc: Y.Doc; action: SummaryAction; themes: SummaryTheme[] }) {
   const { t } = useTranslation()
-  const ids = { text: useId(), owner: useId(), due: useId(), theme: useId() }
   return (
     <li className="action-row">
-      <div className="field">
-        <label htmlFor={ids.text} className="small">
-          {t('gather.actionText')}
-        </label>
-        <input
-          id={ids.text}
-          type="text"
-          value={action.text}
-          maxLength={500}
-          onChange={(e) => updateAction(doc, action.id, { text: e.target.value })}
-        />
-      </div>
-      <div className="row">
-        <div className="field">
-          <label htmlFor={ids.owner} className="small">
-            {t('gather.actionOwner')}
-          </label>
-          <input
-            id={ids.owner}
-            type="text"
-            value={action.owner}
-            maxLength={120}
-            onChange={(e) => updateAction(doc, action.id, { owner: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.due} className="small">
-            {t('gather.actionDue')}
-          </label>
-          <input
-            id={ids.due}
-            type="date"
-            value={action.due}
-            onChange={(e) => updateAction(doc, action.id, { due: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.theme} className="small">
-            {t('gather.actionTheme')}
-          </label>
-          <select
-            id={ids.theme}
-            value={action.themeId}
-            onChange={(e) => updateAction(doc, action.id, { themeId: e.target.value })}
-          >
-            <option value="">{t('gather.noTheme')}</option>
-            {themes.map((theme) => (
-              <option key={theme.id} value={theme.id}>
-                {theme.title || t('gather.untitled')}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <ActionFields
+        action={action}
+        themes={themes}
+        labelClassName="small"
+        onChange={(change) => updateAction(doc, action.id, change)}
+      />
       <button
         type="button"
         className="button button-quiet button-small"
@@ -164,5 +75,75 @@ function ActionRow({ doc, action, themes }: { doc: Y.Doc; action: SummaryAction;
         <span className="visually-hidden">: {action.text}</span>
       </button>
     </li>
+  )
+}
+
+type ActionDraft = Pick<SummaryAction, 'text' | 'owner' | 'due' | 'themeId'>
+
+/** An action's text, owner, due date and theme fields, shared by the add form and each listed action. */
+function ActionFields({
+  action,
+  themes,
+  labelClassName,
+  ownerPlaceholder,
+  onChange,
+}: {
+  action: ActionDraft
+  themes: SummaryTheme[]
+  labelClassName?: string
+  ownerPlaceholder?: string
+  onChange: (change: Partial<ActionDraft>) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <Field label={t('gather.actionText')} labelClassName={labelClassName}>
+        {(id) => (
+          <input
+            id={id}
+            type="text"
+            value={action.text}
+            maxLength={500}
+            onChange={(e) => onChange({ text: e.target.value })}
+          />
+        )}
+      </Field>
+      <div className="row">
+        <Field label={t('gather.actionOwner')} labelClassName={labelClassName}>
+          {(id) => (
+            <input
+              id={id}
+              type="text"
+              value={action.owner}
+              maxLength={120}
+              placeholder={ownerPlaceholder}
+              onChange={(e) => onChange({ owner: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('gather.actionDue')} labelClassName={labelClassName}>
+          {(id) => (
+            <input
+              id={id}
+              type="date"
+              value={action.due}
+              onChange={(e) => onChange({ due: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('gather.actionTheme')} labelClassName={labelClassName}>
+          {(id) => (
+            <select id={id} value={action.themeId} onChange={(e) => onChange({ themeId: e.target.value })}>
+              <option value="">{t('gather.noTheme')}</option>
+              {themes.map((theme) => (
+                <option key={theme.id} value={theme.id}>
+                  {theme.title || t('gather.untitled')}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+    </>
   )
 }

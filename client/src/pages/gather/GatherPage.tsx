@@ -1,16 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'wouter'
-import { canFacilitate } from '../../constants.ts'
 import { useFacilitatorLanguage } from '../../i18n/useFacilitatorLanguage.ts'
 import { useSession } from '../../net/useSession.ts'
-import { ConnectionBadge } from '../../ui/ConnectionBadge.tsx'
-import { LanguageSelect } from '../../ui/LanguageSelect.tsx'
-import { Shell } from '../../ui/Shell.tsx'
-import { Loading, StateScreen } from '../../ui/StateScreen.tsx'
 import { useRoleToken } from '../useRoleToken.ts'
 import { GatherBoard } from './GatherBoard.tsx'
 import { useSummaryDoc } from './useSummaryDoc.ts'
 import '../../ui/gather.css'
+import { FacilitatorShell, facilitatorGate, GateScreen } from '../FacilitatorGate.tsx'
 
 /** /f/:sessionId/gather — the facilitators' gather board, lazy-loaded apart from the rest. */
 export default function GatherPage() {
@@ -21,23 +17,12 @@ export default function GatherPage() {
   const summary = useSummaryDoc(tunnel, sessionId)
   const [language, chooseLanguage] = useFacilitatorLanguage()
 
-  if (!token) return <StateScreen title={t('facilitator.noTokenTitle')} body={t('facilitator.noTokenBody')} />
-  if (fatal) return <StateScreen title={t('facilitator.revokedTitle')} body={t('facilitator.revokedBody')} />
-  if (!snapshot || !socket) return <Loading label={t('gather.loading')} />
-  if (!canFacilitate(snapshot.me.role)) {
-    return <StateScreen title={t('facilitator.revokedTitle')} body={t('errors.forbidden')} />
-  }
+  const gate = facilitatorGate({ token, fatal, snapshot, loaded: Boolean(socket) })
+  if (gate || !token || !snapshot || !socket)
+    return <GateScreen gate={gate} loadingLabel={t('gather.loading')} />
 
   return (
-    <Shell
-      wide
-      end={
-        <>
-          <ConnectionBadge status={status} />
-          <LanguageSelect compact value={language} onChange={chooseLanguage} />
-        </>
-      }
-    >
+    <FacilitatorShell status={status} language={language} onLanguage={chooseLanguage}>
       <div className="gather-head">
         <div>
           <p className="eyebrow">{snapshot.session.title}</p>
@@ -59,6 +44,6 @@ export default function GatherPage() {
           {t('gather.loadingSummary')}
         </p>
       )}
-    </Shell>
+    </FacilitatorShell>
   )
 }

@@ -7,10 +7,8 @@ import { canFacilitate } from '../../constants.ts'
 import { useFacilitatorLanguage } from '../../i18n/useFacilitatorLanguage.ts'
 import { request } from '../../net/request.ts'
 import { useSession } from '../../net/useSession.ts'
-import { ConnectionBadge } from '../../ui/ConnectionBadge.tsx'
-import { LanguageSelect } from '../../ui/LanguageSelect.tsx'
-import { Shell } from '../../ui/Shell.tsx'
-import { Loading, StateScreen } from '../../ui/StateScreen.tsx'
+import { StateScreen } from '../../ui/StateScreen.tsx'
+import { FacilitatorShell, facilitatorGate, GateScreen } from '../FacilitatorGate.tsx'
 import { useRoleToken } from '../useRoleToken.ts'
 import { ArchivePreview } from './ArchivePreview.tsx'
 import { DataPanel } from './DataPanel.tsx'
@@ -63,24 +61,13 @@ export default function OrganizerPage() {
         }
       />
     )
-  if (!token) return <StateScreen title={t('facilitator.noTokenTitle')} body={t('facilitator.noTokenBody')} />
-  if (fatal) return <StateScreen title={t('facilitator.revokedTitle')} body={t('facilitator.revokedBody')} />
-  if (!snapshot || !socket) return <Loading label={t('organizer.loading')} />
-  if (!mayOrganize(snapshot.me.role)) {
-    return <StateScreen title={t('facilitator.revokedTitle')} body={t('errors.forbidden')} />
-  }
+  const gate = facilitatorGate({ token, fatal, snapshot, loaded: Boolean(socket), allowed: mayOrganize })
+  if (gate || !token || !snapshot || !socket)
+    return <GateScreen gate={gate} loadingLabel={t('organizer.loading')} />
 
   const { session } = snapshot
   return (
-    <Shell
-      wide
-      end={
-        <>
-          <ConnectionBadge status={status} />
-          <LanguageSelect compact value={language} onChange={chooseLanguage} />
-        </>
-      }
-    >
+    <FacilitatorShell status={status} language={language} onLanguage={chooseLanguage}>
       <div className="card session-card">
         <div className="session-head">
           <div>
@@ -114,6 +101,6 @@ export default function OrganizerPage() {
           <DataPanel socket={socket} title={session.title} onDeleted={() => setDeleted(true)} />
         </div>
       </div>
-    </Shell>
+    </FacilitatorShell>
   )
 }

@@ -1,12 +1,11 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'wouter'
-import { canFacilitate } from '../../constants.ts'
 import { useFacilitatorLanguage } from '../../i18n/useFacilitatorLanguage.ts'
 import { currentRound, useRoom } from '../../net/useRoom.ts'
 import { useSession } from '../../net/useSession.ts'
 import { QrCode } from '../../ui/QrCode.tsx'
-import { Loading, StateScreen } from '../../ui/StateScreen.tsx'
+import { facilitatorGate, GateScreen } from '../FacilitatorGate.tsx'
 import { tableName } from '../round/format.ts'
 import { useRoleToken } from '../useRoleToken.ts'
 import './run.css'
@@ -30,12 +29,8 @@ export default function TableCardsPage() {
   const [count, setCount] = useState<string | null>(null)
   const countId = useId()
 
-  if (!token) return <StateScreen title={t('facilitator.noTokenTitle')} body={t('facilitator.noTokenBody')} />
-  if (fatal) return <StateScreen title={t('facilitator.revokedTitle')} body={t('facilitator.revokedBody')} />
-  if (!snapshot || !room) return <Loading label={t('facilitator.loading')} />
-  if (!canFacilitate(snapshot.me.role)) {
-    return <StateScreen title={t('facilitator.revokedTitle')} body={t('errors.forbidden')} />
-  }
+  const gate = facilitatorGate({ token, fatal, snapshot, loaded: Boolean(room) })
+  if (gate || !snapshot || !room) return <GateScreen gate={gate} loadingLabel={t('facilitator.loading')} />
   const round = currentRound(room.state)
   const groups = round && room.groupsRoundId === round.id && round.status !== 'ended' ? room.groups : []
   const next = room.state.rounds.find((r) => r.status === 'planned')
