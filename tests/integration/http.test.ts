@@ -1,7 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LIMITS } from '../../shared/limits.ts'
 import { createSession, joinSession, postJson } from '../helpers/clients.ts'
-import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { startTestServer, type TestServer, tempDir } from '../helpers/server.ts'
 
 let server: TestServer
 beforeAll(async () => {
@@ -117,6 +119,26 @@ describe('join throttling', () => {
       expect(right.body.error.code).toBe('too_many_attempts')
     } finally {
       await throttled.close()
+    }
+  })
+})
+
+describe('serving the client', () => {
+  it('sends the JavaScript gzipped to a phone that accepts it, and index.html for page routes', async () => {
+    const { dir, cleanup } = tempDir()
+    mkdirSync(join(dir, 'assets'))
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Convene</title>')
+    writeFileSync(join(dir, 'assets', 'app.js'), `console.log(${JSON.stringify('x'.repeat(20_000))})`)
+    const served = await startTestServer({ clientDir: dir })
+    try {
+      const js = await fetch(`${served.baseUrl}/assets/app.js`, { headers: { 'accept-encoding': 'gzip' } })
+      expect(js.headers.get('content-encoding')).toBe('gzip')
+      expect((await js.text()).length).toBeGreaterThan(20_000)
+      const page = await fetch(`${served.baseUrl}/j/ABC234`)
+      expect(await page.text()).toContain('<title>Convene</title>')
+    } finally {
+      await served.close()
+      cleanup()
     }
   })
 })
