@@ -61,3 +61,19 @@ export async function startTestServer(
     },
   }
 }
+
+/** A started server whose restarts the test's cleanups close too; read `server` for the one running now. */
+export async function restartableServer(cleanups: (() => unknown)[]) {
+  let server = await startTestServer()
+  cleanups.push(() => server.close())
+  return {
+    get server() {
+      return server
+    },
+    async restart() {
+      server = await server.restart()
+      cleanups.push(() => server.close())
+      return server
+    },
+  }
+}

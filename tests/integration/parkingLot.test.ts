@@ -12,7 +12,7 @@ import {
   type OpenDoc,
   openDoc,
 } from '../helpers/clients.ts'
-import { startTestServer } from '../helpers/server.ts'
+import { restartableServer } from '../helpers/server.ts'
 
 const cleanups: (() => unknown)[] = []
 afterEach(async () => {
@@ -20,8 +20,8 @@ afterEach(async () => {
 })
 
 async function setup() {
-  let server = await startTestServer()
-  cleanups.push(() => server.close())
+  const live = await restartableServer(cleanups)
+  const { server } = live
   const created = await createSession(server.baseUrl)
   const participant = async (name: string) => {
     const joined = await joinSession(server.baseUrl, created.joinCode, { displayName: name })
@@ -36,13 +36,9 @@ async function setup() {
   }
   return {
     get server() {
-      return server
+      return live.server
     },
-    async restart() {
-      server = await server.restart()
-      cleanups.push(() => server.close())
-      return server
-    },
+    restart: live.restart,
     created,
     participant,
     open,

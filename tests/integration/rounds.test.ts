@@ -3,7 +3,7 @@ import type { ClientSocket } from '../../client/src/net/docTunnel.ts'
 import type { CreatedInvite, RoomSnapshot } from '../../shared/protocol.ts'
 import type { GroupView, RoomState } from '../../shared/rounds.ts'
 import { connect, createSession, joinSession, nextEvent, openDoc, request } from '../helpers/clients.ts'
-import { startTestServer } from '../helpers/server.ts'
+import { restartableServer } from '../helpers/server.ts'
 
 const cleanups: (() => unknown)[] = []
 afterEach(async () => {
@@ -13,8 +13,8 @@ afterEach(async () => {
 const SECTORS = ['Law enforcement', 'Faith-based', 'Nonprofit services']
 
 async function room(people = 6) {
-  let server = await startTestServer()
-  cleanups.push(() => server.close())
+  const live = await restartableServer(cleanups)
+  const { server } = live
   const created = await createSession(server.baseUrl, { sectors: SECTORS })
   const facilitator = await connect(server.baseUrl, created.facilitatorToken)
   cleanups.push(() => facilitator.close())
@@ -52,13 +52,9 @@ async function room(people = 6) {
   }
   return {
     get server() {
-      return server
+      return live.server
     },
-    async restart() {
-      server = await server.restart()
-      cleanups.push(() => server.close())
-      return server
-    },
+    restart: live.restart,
     created,
     facilitator,
     phones,
