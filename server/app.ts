@@ -14,6 +14,7 @@ import type { Logger } from './logger.ts'
 import { lanAddress } from './network.ts'
 import { dropSessionConnections } from './realtime/archiveHandlers.ts'
 import type { RealtimeContext } from './realtime/context.ts'
+import { socketFanout } from './realtime/docHandlers.ts'
 import { sessionDocPolicy } from './realtime/docs/access.ts'
 import { groupNotesRules } from './realtime/docs/groupNotesRules.ts'
 import { awarenessUser, DocHub } from './realtime/docs/hub.ts'
@@ -129,6 +130,7 @@ export function createApp(deps: AppDeps): App {
     access: sessionDocPolicy((identity, ref) => queries.groupDocAccess(identity, ref as GroupDocRef)),
     logger,
     emptyDocUnloadMs: deps.emptyDocUnloadMs,
+    fanout: socketFanout(io),
     userFor: async (peer) => {
       const session = await sessions.get(peer.identity.sessionId)
       const me = toMe(peer.identity, session.anonymity)

@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { type ClientSocket, DocTunnel, TUNNEL_URL } from '../../client/src/net/docTunnel.ts'
 import type { AckResult } from '../../shared/errors.ts'
 import { PROTOCOL_VERSION, type RoomSnapshot } from '../../shared/protocol.ts'
+import { wireParser } from '../../shared/wireParser.ts'
 import { type ClientSpec, now, withTimeout } from './common.ts'
 
 /** Where the marks live: one key per client, `[seq, sentAt]`, overwritten by each edit so the document stays small. */
@@ -120,6 +121,7 @@ export class BenchClient {
     const socket: ClientSocket = io(this.spec.url, {
       auth: { token: this.spec.token as string, protocolVersion: PROTOCOL_VERSION },
       transports: ['websocket'],
+      parser: wireParser,
       forceNew: true,
       autoConnect: false,
     })

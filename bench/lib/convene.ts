@@ -4,6 +4,7 @@ import type { AckResult } from '../../shared/errors.ts'
 import { PROTOCOL_VERSION, type RoomSnapshot } from '../../shared/protocol.ts'
 import type { GroupingRuleName, RoomState } from '../../shared/rounds.ts'
 import type { CreatedSession } from '../../shared/session.ts'
+import { wireParser } from '../../shared/wireParser.ts'
 import { joinByCode } from './clients.ts'
 import { type ClientSpec, pool, withTimeout } from './common.ts'
 
@@ -32,6 +33,7 @@ export async function connectSocket(baseUrl: string, token: string): Promise<Cli
   const socket: ClientSocket = io(baseUrl, {
     auth: { token, protocolVersion: PROTOCOL_VERSION },
     transports: ['websocket'],
+    parser: wireParser,
     forceNew: true,
   })
   await withTimeout(

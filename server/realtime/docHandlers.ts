@@ -1,8 +1,8 @@
 import { docNameSchema, docOpenSchema } from '../../shared/protocol.ts'
 import type { RealtimeContext } from './context.ts'
-import type { DocPeer } from './docs/peer.ts'
+import type { DocFanout, DocPeer } from './docs/peer.ts'
 import { onRequest } from './requests.ts'
-import type { IoSocket } from './types.ts'
+import type { IoServer, IoSocket } from './types.ts'
 
 /** The Yjs tunnel: each document's y-websocket protocol messages ride on this one connection. */
 export function registerDocHandlers(ctx: RealtimeContext, socket: IoSocket): void {
@@ -32,4 +32,14 @@ export function registerDocHandlers(ctx: RealtimeContext, socket: IoSocket): voi
   })
 
   socket.on('disconnect', () => ctx.hub.disconnect(peer))
+}
+
+/**
+ * Sends a document message to several connections as one Socket.IO broadcast, so it is encoded once for all of
+ * them. A peer's id is its socket's id, and every socket is in the room named by its id.
+ */
+export function socketFanout(io: IoServer): DocFanout {
+  return (peers, doc, message) => {
+    io.to(peers.map((peer) => peer.id)).emit('doc:message', doc, message)
+  }
 }

@@ -3,6 +3,7 @@ import { Server } from 'socket.io'
 import { ERROR_CODES } from '../../shared/errors.ts'
 import { SOCKET_MAX_BUFFER_BYTES } from '../../shared/limits.ts'
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts'
+import { wireParser } from '../../shared/wireParser.ts'
 import { DomainError } from '../domain/errors.ts'
 import { canFacilitate } from '../domain/identity.ts'
 import { registerArchiveHandlers } from './archiveHandlers.ts'
@@ -46,6 +47,7 @@ export function createSocketServer(
 ): IoServer {
   return new Server(httpServer, {
     maxHttpBufferSize: SOCKET_MAX_BUFFER_BYTES,
+    parser: wireParser,
     serveClient: false,
     allowRequest: (req, callback) => {
       const ok = originAllowed(req, allowedOrigins())

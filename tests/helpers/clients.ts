@@ -9,6 +9,7 @@ import type {
   JoinedSession,
   JoinSessionInput,
 } from '../../shared/session.ts'
+import { wireParser } from '../../shared/wireParser.ts'
 
 /** POSTs JSON and returns status and parsed body. */
 export async function postJson<T = unknown>(
@@ -61,6 +62,7 @@ export function connect(
   const socket: ClientSocket = io(baseUrl, {
     auth: { token },
     transports: ['websocket'],
+    parser: wireParser,
     forceNew: true,
     reconnection: options.reconnection ?? true,
     reconnectionDelay: 50,

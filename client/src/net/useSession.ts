@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { io } from 'socket.io-client'
 import { ERROR_CODES, type ErrorBody } from '../../../shared/errors.ts'
 import type { SessionSnapshot } from '../../../shared/protocol.ts'
+import { wireParser } from '../../../shared/wireParser.ts'
 import { PROTOCOL_VERSION } from '../constants.ts'
 import { type ClientSocket, DocTunnel } from './docTunnel.ts'
 import { request } from './request.ts'
@@ -47,6 +48,7 @@ export function useSession(token: string | null): SessionState {
     const socket: ClientSocket = io(window.location.origin, {
       auth: { token, protocolVersion: PROTOCOL_VERSION },
       transports: ['websocket', 'polling'],
+      parser: wireParser,
     })
     const tunnel = new DocTunnel(socket)
     let done = false

@@ -6,7 +6,7 @@ import type { Logger } from '../../logger.ts'
 import type { DocStore } from '../../store/types.ts'
 import type { DocAccessPolicy } from './access.ts'
 import { type AwarenessUser, colorFor } from './awarenessGuard.ts'
-import type { DocPeer } from './peer.ts'
+import type { DocFanout, DocPeer } from './peer.ts'
 import { DocRoom, type DocRoomOptions } from './room.ts'
 
 const LOCKED: ErrorBody = { code: ERROR_CODES.readOnly, message: 'These notes are locked now.' }
@@ -24,6 +24,8 @@ export interface DocHubOptions {
   userFor: (peer: DocPeer) => Promise<AwarenessUser>
   /** Per-document behaviour, such as the rules of group notes. */
   roomOptions?: (name: string, ref: DocRef) => DocRoomOptions
+  /** How a document's message reaches several connections at once. */
+  fanout?: DocFanout
   emptyDocUnloadMs?: number
 }
 
@@ -174,11 +176,10 @@ export class DocHub {
     const pending = this.loading.get(name)
     if (pending) return pending
     const ref = parseDocName(name)
-    const room = new DocRoom(
-      name,
-      this.options.store,
-      ref ? (this.options.roomOptions?.(name, ref) ?? {}) : {},
-    )
+    const room = new DocRoom(name, this.options.store, {
+      fanout: this.options.fanout,
+      ...(ref ? this.options.roomOptions?.(name, ref) : {}),
+    })
     const load = room.load().then(
       () => {
         this.rooms.set(name, room)

@@ -17,3 +17,11 @@ export interface DocPeer {
   /** Tells the client the server closed this document for it. */
   closed(doc: string, code: number, reason: ErrorBody): void
 }
+
+/** Sends one message of a document to several connections; a transport may encode it once for all of them. */
+export type DocFanout = (peers: readonly DocPeer[], doc: string, message: Uint8Array) => void
+
+/** The fanout without a transport's help: one send per connection. */
+export const sendToEach: DocFanout = (peers, doc, message) => {
+  for (const peer of peers) peer.send(doc, message)
+}

@@ -8,7 +8,7 @@ import { LIMITS } from '../../../shared/limits.ts'
 import { DomainError } from '../../domain/errors.ts'
 import type { DocStore } from '../../store/types.ts'
 import { type AwarenessUser, rewriteAwarenessUpdate } from './awarenessGuard.ts'
-import type { DocPeer } from './peer.ts'
+import { type DocFanout, type DocPeer, sendToEach } from './peer.ts'
 
 /** y-websocket message types. */
 export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const
@@ -43,6 +43,8 @@ export interface DocRoomOptions {
   rules?: DocRules
   /** Called after every change, whoever made it. */
   onChange?: (room: DocRoom) => void
+  /** How a message reaches several members at once. */
+  fanout?: DocFanout
 }
 
 const EMPTY_UPDATE_BYTES = 2
@@ -71,7 +73,7 @@ export class DocRoom {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const message = encodeSync((e) => syncProtocol.writeUpdate(e, update))
       const broadcast = () => {
-        for (const m of this.members.values()) if (m.peer !== origin) m.peer.send(this.name, message)
+        this.sendToMembers(message, origin)
         this.options.onChange?.(this)
       }
       if (origin !== SERVER_ORIGIN) return broadcast()
@@ -88,8 +90,7 @@ export class DocRoom {
     })
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
       const changed = [...added, ...updated, ...removed]
-      const message = encodeAwareness(this.awareness, changed)
-      for (const m of this.members.values()) m.peer.send(this.name, message)
+      this.sendToMembers(encodeAwareness(this.awareness, changed))
     })
   }
 
@@ -254,6 +255,13 @@ export class DocRoom {
     if (++this.updatesSinceSnapshot >= COMPACT_EVERY_UPDATES) void this.compact().catch(() => {})
     const refusal = transaction && this.options.rules?.afterPeerUpdate(this, member.peer, transaction)
     if (refusal) throw refusal
+  }
+
+  /** Sends a message to every member but `except`, encoded once by the fanout. */
+  private sendToMembers(message: Uint8Array, except?: unknown): void {
+    const peers: DocPeer[] = []
+    for (const m of this.members.values()) if (m.peer !== except) peers.push(m.peer)
+    if (peers.length > 0) (this.options.fanout ?? sendToEach)(peers, this.name, message)
   }
 
   /** Tells a writer, shortly after, the state the server has stored: its "Saved" is true only against this. */

@@ -1,5 +1,6 @@
 import type { Store } from '../types.ts'
 import { sqliteArchiveStore } from './archive.ts'
+import { startCheckpointer } from './checkpointer.ts'
 import { openDatabase } from './database.ts'
 import { sqliteDocStore } from './docs.ts'
 import { sqliteGatherStore } from './gather.ts'
@@ -13,6 +14,7 @@ import { sqliteTokenStore } from './tokens.ts'
 /** Opens (or creates) the SQLite store in one file. */
 export function createSqliteStore(file: string): Store {
   const db = openDatabase(file)
+  const stopCheckpoints = startCheckpointer(db, file)
   return {
     sessions: sqliteSessionStore(db),
     participants: sqliteParticipantStore(db),
@@ -26,6 +28,7 @@ export function createSqliteStore(file: string): Store {
     async close() {
       // Appends queued in this tick flush on setImmediate; wait one more turn so they land first.
       await new Promise((resolve) => setImmediate(resolve))
+      await stopCheckpoints()
       db.pragma('wal_checkpoint(TRUNCATE)')
       db.close()
     },
