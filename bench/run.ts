@@ -10,6 +10,7 @@
  */
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { buildServer } from '../scripts/buildServer.mjs'
 import { now, PEERS, type PeerName, round } from './lib/common.ts'
 import { CORES } from './lib/figures.ts'
 import { log } from './lib/log.ts'
@@ -117,6 +118,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
 
 async function main() {
   const startedAt = now()
+  // Convene runs as `npm start` runs it: the bundled server on plain Node.
+  await buildServer()
   for (const scenario of selected) {
     await RUN[scenario](ctx)
     save(startedAt)

@@ -1,9 +1,10 @@
-// `npm start`: builds the client when it is missing or older than its sources, then runs the server.
+// `npm start`: builds the client when it is missing or older than its sources, bundles the server, then runs it.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { constants } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { buildServer, SERVER_ENTRY } from './buildServer.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 /** Sources the client build depends on. */
@@ -42,7 +43,7 @@ export function buildReason(projectRoot, clientDir) {
   return sourcesAt > builtAt ? 'client sources changed since the last build' : null
 }
 
-function main() {
+async function main() {
   // Serve what we build: a CLIENT_DIR elsewhere is the operator's own build, which we leave alone.
   const clientDir = resolve(root, process.env.CLIENT_DIR || 'dist/client')
   const ownBuild = clientDir === resolve(root, 'dist/client')
@@ -57,7 +58,8 @@ function main() {
     }
   }
 
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'index.ts')], {
+  await buildServer()
+  const child = spawn(process.execPath, ['--enable-source-maps', SERVER_ENTRY], {
     cwd: root,
     stdio: 'inherit',
     env: process.env,
@@ -78,4 +80,4 @@ function main() {
   })
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main()
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main()

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { SERVER_ENTRY } from '../../scripts/buildServer.mjs'
 import { sleep, type TargetName } from './common.ts'
 import { RssPeak } from './proc.ts'
 
@@ -85,7 +86,7 @@ export class ServerProcess {
         })
         const prof = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : []
         if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true })
-        args = ['--import', 'tsx', ...prof, 'server/index.ts']
+        args = [...prof, SERVER_ENTRY]
         break
       }
       case 'y-websocket':
