@@ -47,9 +47,29 @@ class Decoder extends TextPacketDecoder {
 /** The parser to pass as `parser` to socket.io's Server and to socket.io-client's `io()`. */
 export const wireParser = { Encoder, Decoder }
 
+/** Headers shorter than this are converted by hand when ASCII: TextEncoder's call costs more than the work. */
+const SHORT_HEADER = 512
+
 function asBytes(part: Chunk): Uint8Array {
-  if (typeof part === 'string') return utf8Encoder.encode(part)
+  if (typeof part === 'string') return asciiBytes(part) ?? utf8Encoder.encode(part)
   return part instanceof ArrayBuffer ? new Uint8Array(part) : part
+}
+
+function asciiBytes(text: string): Uint8Array | null {
+  if (text.length > SHORT_HEADER) return null
+  const bytes = new Uint8Array(text.length)
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code > 0x7f) return null
+    bytes[i] = code
+  }
+  return bytes
+}
+
+function asciiText(bytes: Uint8Array): string | null {
+  if (bytes.length > SHORT_HEADER) return null
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) > 0x7f) return null
+  return String.fromCharCode.apply(null, bytes as unknown as number[])
 }
 
 /** Packs a stock binary packet (text header, then attachments) into one buffer. */
@@ -85,9 +105,9 @@ export function unpackFrame(frame: Uint8Array): { header: string; attachments: U
   }
   const [first, ...attachments] = parts
   if (!first) throw malformed()
-  let header: string
+  let header = asciiText(first)
   try {
-    header = utf8Decoder.decode(first)
+    header ??= utf8Decoder.decode(first)
   } catch {
     throw malformed()
   }

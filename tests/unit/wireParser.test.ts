@@ -30,6 +30,14 @@ describe('wire parser', () => {
     expect(decoded).toEqual([{ type: ACK, nsp: '/', id: 12, data: [{ a, list: [b] }] }])
   })
 
+  it('carries non-ASCII text beside the binary data', () => {
+    const update = new Uint8Array([1, 2])
+    const data = ['doc:message', 'notes of Zoë — 会議', update]
+    const [frames, decoded] = roundTrip({ type: EVENT, nsp: '/', data })
+    expect(frames).toHaveLength(1)
+    expect(decoded).toEqual([{ type: EVENT, nsp: '/', data }])
+  })
+
   it('leaves text-only packets as the stock text frames', () => {
     const [frames, decoded] = roundTrip({ type: EVENT, nsp: '/', data: ['room:state', { v: 1 }] })
     expect(frames).toEqual(['2["room:state",{"v":1}]'])
