@@ -52,11 +52,13 @@ export class Workers {
     }
   }
 
-  static start(count: number): Workers {
+  /** Starts `count` workers; with `cpuProfDir`, each writes a V8 CPU profile there when it closes. */
+  static start(count: number, cpuProfDir?: string): Workers {
+    const prof = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', join(cpuProfDir, 'generator')] : []
     const procs = Array.from({ length: count }, () => {
       const proc = fork(join(ROOT, 'bench/worker.ts'), [], {
         cwd: ROOT,
-        execArgv: ['--import', 'tsx', '--max-old-space-size=2048'],
+        execArgv: ['--import', 'tsx', '--max-old-space-size=2048', ...prof],
         serialization: 'advanced',
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       })
@@ -91,6 +93,13 @@ export class Workers {
     await Promise.race([
       this.all(() => ({ type: 'close' })).catch(() => []),
       new Promise((resolve) => setTimeout(resolve, 5000)),
+    ])
+    // A profiled worker writes its profile as it exits: give it the time.
+    await Promise.race([
+      Promise.all(
+        this.procs.map((p) => (p.exitCode === null ? new Promise((r) => p.once('exit', r)) : null)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 10_000)),
     ])
     for (const proc of this.procs) if (proc.exitCode === null) proc.kill('SIGKILL')
   }
