@@ -1,9 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { browserSkipReason, LAPTOP, launchBrowser, PHONE } from '../helpers/browser.ts'
+import { connect, createSession, eventually, request } from '../helpers/clients.ts'
 import { checkPage, type E2eServer, startE2eServer } from './support.ts'
 
 const skip = browserSkipReason()
+const JOIN_API = '**/api/sessions/join'
 
 describe.skipIf(skip)('a live session, from creation to the lobby, in Chromium', () => {
   let server: E2eServer
@@ -139,5 +141,97 @@ describe.skipIf(skip)('a live session, from creation to the lobby, in Chromium',
     await phoneB.getByRole('heading', { name: 'Te han quitado de esta sesión' }).waitFor()
 
     expect(problems).toEqual([])
+  })
+
+  it('join page: waits for a draft, shows refused joins, hands over to the app, and leads back', {
+    timeout: 180_000,
+  }, async () => {
+    const created = await createSession(server.baseUrl, {
+      title: 'Evening Forum',
+      anonymity: 'sector',
+      sectors: ['Youth', 'Business'],
+      draft: true,
+    })
+    const facilitator = await connect(server.baseUrl, created.facilitatorToken)
+    const setStatus = async (status: 'open' | 'closed') =>
+      expect((await request(facilitator, 'session:status', { status })).ok).toBe(true)
+    const joinProblems: string[] = []
+    const phone = await person(PHONE)
+    phone.on('pageerror', (error) => joinProblems.push(`page error: ${error.message}`))
+    const scripts: string[] = []
+    phone.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname)
+    })
+
+    // Not open yet: the light page alone, without the app (which downloads only once the form shows).
+    await phone.goto(`${server.baseUrl}/j/${created.joinCode}`)
+    await phone.getByRole('heading', { name: 'Not open yet' }).waitFor()
+    joinProblems.push(...(await checkPage(phone, 'phone-join-not-open')))
+    expect(scripts.filter((path) => /\/(boot|index)-/.test(path))).toEqual([])
+    await setStatus('open')
+    await phone.getByRole('button', { name: 'Try again' }).click()
+    await phone.getByRole('button', { name: 'Join', exact: true }).waitFor()
+    await phone.getByText('In this session others see only your sector, never your name.').waitFor()
+    // After a click that replaced the page, focus moves to the new heading.
+    expect(await phone.evaluate(() => document.activeElement?.textContent)).toBe('Evening Forum')
+
+    // A refused join says why and keeps the form; so does a dropped connection.
+    await phone.route(JOIN_API, (route) =>
+      route.fulfill({
+        status: 429,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'too_many_attempts', message: 'Too many.' } }),
+      }),
+    )
+    await phone.getByRole('button', { name: 'Join', exact: true }).click()
+    await phone.getByRole('alert').getByText('Too many wrong codes. Wait a minute, then try again.').waitFor()
+    joinProblems.push(...(await checkPage(phone, 'phone-join-refused')))
+    await phone.unroute(JOIN_API)
+    await phone.route(JOIN_API, (route) => route.abort())
+    await phone.getByRole('button', { name: 'Join', exact: true }).click()
+    await phone.getByRole('alert').getByText("Can't reach Convene. Check your Wi-Fi and try again.").waitFor()
+    await phone.unroute(JOIN_API)
+
+    // Join hands the tab to the app in place, which finds the notes editor already downloaded.
+    await phone.getByLabel('Your sector').selectOption('Youth')
+    await phone.getByRole('button', { name: 'Join', exact: true }).click()
+    await phone.getByRole('heading', { name: "You're in" }).waitFor()
+    expect(new URL(phone.url()).pathname).toMatch(/^\/s\//)
+    await eventually(() => expect(scripts.some((path) => /\/DiscussionEditor-/.test(path))).toBe(true))
+    expect(await phone.title()).toBe('Evening Forum – Convene')
+
+    // Back returns to the join page, forward to the participant page; the header leads home, home to creating.
+    await phone.goBack()
+    await phone.getByRole('button', { name: 'Join', exact: true }).waitFor()
+    await phone.goForward()
+    await phone.getByRole('heading', { name: "You're in" }).waitFor()
+    await phone.getByRole('link', { name: 'Convene' }).click()
+    await phone.getByLabel('Session code').waitFor()
+    expect(new URL(phone.url()).pathname).toBe('/')
+    await phone.getByRole('link', { name: 'Start a session' }).click()
+    await phone.getByLabel('Title').waitFor()
+
+    // An ended session says so, with no retry.
+    await setStatus('closed')
+    await phone.goto(`${server.baseUrl}/j/${created.joinCode.toLowerCase()}`)
+    await phone.getByRole('heading', { name: 'This session has ended' }).waitFor()
+    await phone.getByText('Thank you for taking part.').waitFor()
+    expect(await phone.getByRole('button', { name: 'Try again' }).count()).toBe(0)
+    joinProblems.push(...(await checkPage(phone, 'phone-join-ended')))
+    await phone.getByRole('link', { name: 'Enter another code' }).click()
+    await phone.getByLabel('Session code').waitFor()
+
+    // The same pages on a laptop.
+    const open = await createSession(server.baseUrl, { title: 'Community Conversation', anonymity: 'named' })
+    const laptop = await person(LAPTOP)
+    await laptop.goto(server.baseUrl)
+    await laptop.getByLabel('Session code').fill(open.joinCode)
+    joinProblems.push(...(await checkPage(laptop, 'laptop-home')))
+    await laptop.getByRole('button', { name: 'Continue' }).click()
+    await laptop.getByLabel('Your name (optional)').waitFor()
+    joinProblems.push(...(await checkPage(laptop, 'laptop-join')))
+
+    facilitator.close()
+    expect(joinProblems).toEqual([])
   })
 })

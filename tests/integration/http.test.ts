@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http'
 import { join } from 'node:path'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LIMITS } from '../../shared/limits.ts'
 import { createSession, joinSession, postJson } from '../helpers/clients.ts'
@@ -123,22 +125,103 @@ describe('join throttling', () => {
   })
 })
 
+/** A GET that sends exactly the Accept-Encoding given and hands back the bytes as sent (fetch would decode them). */
+function getRaw(
+  url: string,
+  acceptEncoding?: string,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const headers = acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }
+    httpGet(url, { headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      )
+      res.on('error', reject)
+    }).on('error', reject)
+  })
+}
+
 describe('serving the client', () => {
-  it('sends the JavaScript gzipped to a phone that accepts it, and index.html for page routes', async () => {
-    const { dir, cleanup } = tempDir()
+  const script = `console.log(${JSON.stringify('convene '.repeat(3000))})`
+  let served: TestServer
+  let cleanup: () => void
+
+  beforeAll(async () => {
+    const temp = tempDir()
+    cleanup = temp.cleanup
+    const dir = temp.dir
     mkdirSync(join(dir, 'assets'))
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Convene</title>')
-    writeFileSync(join(dir, 'assets', 'app.js'), `console.log(${JSON.stringify('x'.repeat(20_000))})`)
-    const served = await startTestServer({ clientDir: dir })
-    try {
-      const js = await fetch(`${served.baseUrl}/assets/app.js`, { headers: { 'accept-encoding': 'gzip' } })
-      expect(js.headers.get('content-encoding')).toBe('gzip')
-      expect((await js.text()).length).toBeGreaterThan(20_000)
-      const page = await fetch(`${served.baseUrl}/j/ABC234`)
-      expect(await page.text()).toContain('<title>Convene</title>')
-    } finally {
-      await served.close()
-      cleanup()
+    mkdirSync(join(dir, '.vite'))
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Convene app</title>')
+    writeFileSync(join(dir, 'join.html'), '<!doctype html><title>Convene join</title>')
+    writeFileSync(join(dir, 'join.html.br'), brotliCompressSync('<!doctype html><title>Convene join</title>'))
+    writeFileSync(join(dir, '.vite', 'manifest.json'), '{"secret":"build manifest"}')
+    // What the build writes: each asset and its brotli and gzip copies (scripts/precompress.ts).
+    writeFileSync(join(dir, 'assets', 'app.js'), script)
+    writeFileSync(join(dir, 'assets', 'app.js.br'), brotliCompressSync(script))
+    writeFileSync(join(dir, 'assets', 'app.js.gz'), gzipSync(script, { level: 9 }))
+    // An asset the build left without copies.
+    writeFileSync(join(dir, 'assets', 'plain.js'), script)
+    served = await startTestServer({ clientDir: dir })
+  })
+
+  afterAll(async () => {
+    await served?.close()
+    cleanup?.()
+  })
+
+  it('sends the precompressed brotli copy to a browser that takes brotli, the gzip one otherwise', async () => {
+    const url = `${served.baseUrl}/assets/app.js`
+    const br = await getRaw(url, 'gzip, deflate, br, zstd')
+    expect(br.status).toBe(200)
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers['content-type']).toMatch(/javascript/)
+    expect(br.headers.vary).toMatch(/accept-encoding/i)
+    expect(br.headers['cache-control']).toBe('public, max-age=3600')
+    expect(br.body.length).toBeLessThan(script.length / 10)
+    expect(brotliDecompressSync(br.body).toString()).toBe(script)
+
+    for (const acceptEncoding of ['gzip, deflate', 'br;q=0, gzip']) {
+      const gz = await getRaw(url, acceptEncoding)
+      expect(gz.headers['content-encoding']).toBe('gzip')
+      expect(gz.headers.vary).toMatch(/accept-encoding/i)
+      expect(gunzipSync(gz.body).toString()).toBe(script)
+    }
+  })
+
+  it('sends the file itself to a browser that takes no compression, and gzips on the fly what has no copy', async () => {
+    const raw = await getRaw(`${served.baseUrl}/assets/app.js`, 'identity')
+    expect(raw.headers['content-encoding']).toBeUndefined()
+    expect(raw.body.toString()).toBe(script)
+    const none = await getRaw(`${served.baseUrl}/assets/app.js`)
+    expect(none.body.toString()).toBe(script)
+    const plain = await getRaw(`${served.baseUrl}/assets/plain.js`, 'gzip')
+    expect(plain.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(plain.body).toString()).toBe(script)
+  })
+
+  it('sends the light join page for / and /j/<code>, the app for every other page, never the build manifest', async () => {
+    for (const path of ['/', '/j/ABC234', '/j/abc234/', '/j/ABC234?table=4']) {
+      const page = await getRaw(`${served.baseUrl}${path}`, 'gzip, br')
+      expect(page.headers['content-type'], path).toMatch(/^text\/html/)
+      expect(page.headers['cache-control'], path).toBe('no-cache')
+      expect(page.headers['content-encoding'], path).toBe('br')
+      expect(brotliDecompressSync(page.body).toString(), path).toContain('Convene join')
+    }
+    expect((await getRaw(`${served.baseUrl}/j/ABC234`)).body.toString()).toContain('Convene join')
+    for (const path of [
+      '/s/abc',
+      '/new',
+      '/f/abc/gather',
+      '/jobs',
+      '/j/ABC234/more',
+      '/.vite/manifest.json',
+    ]) {
+      const page = await getRaw(`${served.baseUrl}${path}`)
+      expect(page.headers['content-type'], path).toMatch(/^text\/html/)
+      expect(page.body.toString(), path).toContain('Convene app')
     }
   })
 })

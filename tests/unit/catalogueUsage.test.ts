@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildCatalogues, type Catalogue } from '../../client/src/i18n/catalogues.ts'
 
@@ -96,14 +96,19 @@ function scanUsage(): Usage {
   for (const file of sourceFiles(CLIENT_SRC)) {
     const where = relative(CLIENT_SRC, file)
     const code = readFileSync(file, 'utf8')
-    for (const m of code.matchAll(/\bt\(\s*(['"])([^'"]+)\1/g)) usage.called.set(m[2] as string, where)
+    // t() in React and in the light pages, and the light pages' bound texts: tx('key'), retext(node, 'key').
+    for (const m of code.matchAll(/\b(?:t\(|tx\(|retext\([^,()]+,)\s*(['"])([^'"]+)\1/g))
+      usage.called.set(m[2] as string, where)
     for (const m of code.matchAll(/i18nKey=(?:\{\s*)?(['"])([^'"]+)\1/g))
       usage.called.set(m[2] as string, where)
-    for (const m of code.matchAll(/\bt\(\s*`([^`$]*)\$\{/g)) usage.dynamic.set(m[1] as string, where)
+    for (const m of code.matchAll(/\b(?:t|tx)\(\s*`([^`$]*)\$\{/g)) usage.dynamic.set(m[1] as string, where)
     for (const m of code.matchAll(/i18nKey=\{`([^`$]*)\$\{/g)) usage.dynamic.set(m[1] as string, where)
     // Keys held in a variable or table before reaching t(): any literal shaped like a key.
-    for (const m of code.matchAll(/(['"`])([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_]+)+)\1/g))
+    for (const m of code.matchAll(/(['"`])([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_]+)+)\1/g)) {
       usage.literal.set(m[2] as string, where)
+      // The light pages pass keys around in tables and ternaries before tx(): each must exist.
+      if (where.startsWith(`join${sep}`)) usage.called.set(m[2] as string, where)
+    }
   }
   for (const [key, where] of usage.called) usage.literal.set(key, where)
   return usage

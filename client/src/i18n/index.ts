@@ -1,76 +1,84 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import type { Language } from '../../../shared/session.ts'
-import { LANGUAGES } from '../constants.ts'
 import { buildCatalogues, type Catalogue } from './catalogues.ts'
+import { browserLanguage, forcedLanguage, markDocumentLanguage, type UiLanguage } from './language.ts'
 import { pseudoCatalogue } from './pseudo.ts'
+
+export { asLanguage, browserLanguage, type UiLanguage } from './language.ts'
 
 /**
  * Catalogues load per language, on demand: a phone downloads only the language it shows. Each language is its
- * core `<lang>.json` plus every feature's `<area>/<lang>.json`, merged under the area's key.
+ * core `<lang>.json` plus its features' `<area>/<lang>.json`, merged under the area's key. Every page gets the core
+ * and the areas a participant's phone shows; a lazy area loads with the pages that use it (`loadArea`), so phones
+ * never download it.
  */
 const CORE_FILES = import.meta.glob<Catalogue>('./*.json', { import: 'default' })
 const AREA_FILES = import.meta.glob<Catalogue>('./*/*.json', { import: 'default' })
-const loaded = new Map<UiLanguage, Promise<void>>()
 
-async function catalogueOf(language: Language): Promise<Catalogue> {
-  const core = await CORE_FILES[`./${language}.json`]?.()
-  const areaPaths = Object.keys(AREA_FILES).filter((path) => path.endsWith(`/${language}.json`))
-  const areas = await Promise.all(areaPaths.map(async (path) => [path, await AREA_FILES[path]!()] as const))
-  return buildCatalogues({ [language]: core ?? {} }, Object.fromEntries(areas))[language] ?? {}
+/** Catalogue areas only the facilitator's and organizer's pages show. */
+export type LazyArea = 'organizer'
+const LAZY_AREAS: ReadonlySet<string> = new Set<LazyArea>(['organizer'])
+/** The lazy areas some page asked for: every language shown from then on loads them too. */
+const wantedAreas = new Set<LazyArea>()
+/** Loads under way or done, by `<language>:<lazy area or nothing for the core>`. */
+const loaded = new Map<string, Promise<void>>()
+
+/** The files of one part of a language: its core and every area that is not lazy, or one lazy area. */
+function filesOf(language: Language, part: LazyArea | null): [string, () => Promise<Catalogue>][] {
+  const areas = Object.entries(AREA_FILES).filter(([path]) => {
+    const area = path.split('/')[1] ?? ''
+    return path.endsWith(`/${language}.json`) && (part ? area === part : !LAZY_AREAS.has(area))
+  })
+  const core = CORE_FILES[`./${language}.json`]
+  return part || !core ? areas : [[`./${language}.json`, core], ...areas]
 }
 
-/** Loads a language's messages once; the pseudo-language is made from English. */
-function loadLanguage(language: UiLanguage): Promise<void> {
-  let pending = loaded.get(language)
+/** One part of a language's messages, merged; its files download in parallel. */
+async function catalogueOf(language: Language, part: LazyArea | null): Promise<Catalogue> {
+  const files = await Promise.all(
+    filesOf(language, part).map(async ([path, load]) => [path, await load()] as const),
+  )
+  const core = files.find(([path]) => path === `./${language}.json`)?.[1] ?? {}
+  const areas = Object.fromEntries(files.filter(([path]) => path !== `./${language}.json`))
+  return buildCatalogues({ [language]: core }, areas)[language] ?? {}
+}
+
+/** Adds one part of a language's messages to i18next, once; the pseudo-language is made from English. */
+function loadPart(language: UiLanguage, part: LazyArea | null): Promise<void> {
+  const key = `${language}:${part ?? ''}`
+  let pending = loaded.get(key)
   if (!pending) {
-    pending = catalogueOf(language === 'pseudo' ? 'en' : language).then((catalogue) => {
+    pending = catalogueOf(language === 'pseudo' ? 'en' : language, part).then((catalogue) => {
       const messages =
         language === 'pseudo'
           ? pseudoCatalogue(catalogue as Parameters<typeof pseudoCatalogue>[0])
           : catalogue
       i18next.addResourceBundle(language, 'translation', messages, true, true)
     })
-    loaded.set(language, pending)
+    // Offline: the next attempt downloads again.
+    pending.catch(() => loaded.delete(key))
+    loaded.set(key, pending)
   }
   return pending
 }
 
-/** A language the interface can show: the real ones, and the pseudo-language the tests use. */
-export type UiLanguage = Language | 'pseudo'
+/** Loads a language's core messages and every lazy area asked for so far. */
+const loadLanguage = (language: UiLanguage): Promise<unknown> =>
+  Promise.all([loadPart(language, null), ...[...wantedAreas].map((area) => loadPart(language, area))])
+
+/** Loads a lazy area's messages, for the language shown and every later one: a page that shows them awaits this. */
+export function loadArea(area: LazyArea): Promise<unknown> {
+  wantedAreas.add(area)
+  return loadPart(i18next.language as UiLanguage, area)
+}
+
+/** Downloads a language's messages ahead of time (while a phone fills in the join form) without showing them. */
+export const prefetchLanguage = (language: UiLanguage): Promise<unknown> =>
+  Promise.all(filesOf(language === 'pseudo' ? 'en' : language, null).map(([, load]) => load()))
 
 /** Where the facilitator's own language choice is kept, apart from any participant's. */
 export const FACILITATOR_LANGUAGE_KEY = 'convene:lng:facilitator'
-/** A `?lng=` override lives for the tab, so it survives in-app navigation. */
-const FORCED_LANGUAGE_KEY = 'convene:lng:forced'
-
-const isUiLanguage = (value: unknown): value is UiLanguage =>
-  value === 'pseudo' || (LANGUAGES as readonly unknown[]).includes(value)
-
-/** `?lng=en|es|pseudo` in the address, remembered for this tab: it wins over every other choice. */
-export function forcedLanguage(): UiLanguage | null {
-  const fromQuery = new URLSearchParams(window.location.search).get('lng')
-  try {
-    if (isUiLanguage(fromQuery)) window.sessionStorage.setItem(FORCED_LANGUAGE_KEY, fromQuery)
-    const stored = window.sessionStorage.getItem(FORCED_LANGUAGE_KEY)
-    return isUiLanguage(stored) ? stored : null
-  } catch {
-    return isUiLanguage(fromQuery) ? fromQuery : null
-  }
-}
-
-/** The first of the browser's preferred languages that Convene speaks. */
-export function browserLanguage(): Language | null {
-  for (const tag of navigator.languages ?? [navigator.language]) {
-    const primary = tag.toLowerCase().split('-')[0]
-    if (isUiLanguage(primary) && primary !== 'pseudo') return primary
-  }
-  return null
-}
-
-/** Narrows a stored string to a language Convene speaks. */
-export const asLanguage = (value: string | null | undefined): Language | null =>
-  value && (LANGUAGES as readonly string[]).includes(value) ? (value as Language) : null
 
 /** Switches the interface language (unless the tab forces one), once its messages are loaded. */
 export function applyLanguage(language: Language): void {
@@ -81,11 +89,6 @@ export function applyLanguage(language: Language): void {
     .catch(() => {
       // Offline before the catalogue arrived: stay in the language already shown.
     })
-}
-
-const syncHtmlLang = (lng: string) => {
-  // 'pseudo' is not a valid language tag; en-XA is the conventional pseudo-locale.
-  document.documentElement.lang = lng === 'pseudo' ? 'en-XA' : lng
 }
 
 /** The locale Intl formats with: the pseudo-language formats as English. */
@@ -108,10 +111,13 @@ const numberFormatter = {
   },
 }
 
-/** Initialises i18next and loads the first language's messages; render once this resolves. */
-export async function initI18n(): Promise<void> {
-  const language = forcedLanguage() ?? browserLanguage() ?? 'en'
-  i18next.on('languageChanged', syncHtmlLang)
+/**
+ * Initialises i18next and loads the first language's messages; render once this resolves. `preferred` is the
+ * language a phone chose on the join page; a forced language still wins.
+ */
+export async function initI18n(preferred?: UiLanguage): Promise<void> {
+  const language = forcedLanguage() ?? preferred ?? browserLanguage() ?? 'en'
+  i18next.on('languageChanged', markDocumentLanguage)
   void i18next
     .use(initReactI18next)
     .use(numberFormatter)
@@ -126,6 +132,6 @@ export async function initI18n(): Promise<void> {
       initAsync: false,
       react: { useSuspense: false, bindI18nStore: 'added' },
     })
-  syncHtmlLang(language)
+  markDocumentLanguage(language)
   await loadLanguage(language)
 }

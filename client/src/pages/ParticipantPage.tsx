@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'wouter'
 import { ERROR_CODES } from '../../../shared/errors.ts'
 import type { Language } from '../../../shared/session.ts'
@@ -17,6 +17,27 @@ import { Loading, StateScreen } from '../ui/StateScreen.tsx'
 import { BroadcastBanners, broadcastsFor } from './round/Broadcasts.tsx'
 import { ParticipantRound } from './round/ParticipantRound.tsx'
 import { RoundEnded } from './round/RoundEnded.tsx'
+
+/** Stands for the label while the message is split around it: a person's name is never read as markup. */
+const LABEL_MARK = '\u0000'
+
+/**
+ * "Others see you as **Alice**.": the message's `<strong>` part in bold. Split here rather than with react-i18next's
+ * Trans, whose HTML parser would be the phone's only use of it.
+ */
+function ShownAs({ label }: { label: string }) {
+  const { t } = useTranslation()
+  const [before = '', after = ''] = t('participant.shownAs', { label: LABEL_MARK }).split(
+    `<strong>${LABEL_MARK}</strong>`,
+  )
+  return (
+    <>
+      {before}
+      <strong>{label}</strong>
+      {after}
+    </>
+  )
+}
 
 /** /s/:sessionId — a participant's phone: who they are in the room, and the session's shared spaces. */
 export default function ParticipantPage() {
@@ -101,15 +122,7 @@ export default function ParticipantPage() {
             <div>
               <h2 className="h-inline">{t('participant.youreIn')}</h2>
               <p className="muted">
-                {me.label ? (
-                  <Trans
-                    i18nKey="participant.shownAs"
-                    values={{ label: me.label }}
-                    components={{ strong: <strong /> }}
-                  />
-                ) : (
-                  t('participant.shownAsAnonymous')
-                )}
+                {me.label ? <ShownAs label={me.label} /> : t('participant.shownAsAnonymous')}
               </p>
             </div>
           </div>

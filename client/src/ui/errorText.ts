@@ -1,5 +1,3 @@
-import type { TFunction } from 'i18next'
-
 const KNOWN = new Set([
   'session_not_found',
   'session_closed',
@@ -12,7 +10,10 @@ const KNOWN = new Set([
   'timeout',
 ])
 
-/** A person-readable, translated message for an error code; server messages are English-only, so we map codes. */
-export function errorText(t: TFunction, code: string | undefined): string {
+/**
+ * A person-readable, translated message for an error code; server messages are English-only, so we map codes.
+ * `t` is i18next's, or the light pages' key-to-text function (given `(key) => key`, this returns the message's key).
+ */
+export function errorText(t: (key: string) => string, code: string | undefined): string {
   return code && KNOWN.has(code) ? t(`errors.${code}`) : t('errors.generic')
 }

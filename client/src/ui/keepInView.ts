@@ -33,11 +33,16 @@ const isTypedIn = (el: Element | null): el is HTMLElement =>
   (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range'].includes(el.type)) ||
   (el instanceof HTMLElement && el.isContentEditable)
 
+let installed = false
+
 /**
  * On every page: whenever a field takes focus or the on-screen keyboard resizes the visual viewport, keeps the
- * field being typed in above the keyboard. Installed once, at start.
+ * field being typed in above the keyboard. Installed once, at start (the light join page and the app it hands
+ * over to both ask; the second asking does nothing).
  */
 export function installKeepFocusedInView(): void {
+  if (installed) return
+  installed = true
   let timer: ReturnType<typeof setTimeout> | undefined
   document.addEventListener('focusin', (event) => {
     if (!isTypedIn(event.target as Element)) return

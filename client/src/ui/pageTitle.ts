@@ -1,8 +1,9 @@
 /**
  * Keeps the tab's title in step with the page's main heading ("Community Conversation – Convene"), so every page
- * has a title that says where you are (WCAG 2.4.2), in the language shown, without each page setting it.
+ * has a title that says where you are (WCAG 2.4.2), in the language shown, without each page setting it. Returns
+ * the function that stops it.
  */
-export function syncTitleWithHeading(root: HTMLElement, appName: () => string): void {
+export function syncTitleWithHeading(root: HTMLElement, appName: () => string): () => void {
   let queued = false
   const update = () => {
     queued = false
@@ -11,9 +12,12 @@ export function syncTitleWithHeading(root: HTMLElement, appName: () => string): 
     const title = heading && heading !== name ? `${heading} – ${name}` : name
     if (document.title !== title) document.title = title
   }
-  new MutationObserver(() => {
+  const observer = new MutationObserver(() => {
     if (queued) return
     queued = true
     requestAnimationFrame(update)
-  }).observe(root, { childList: true, subtree: true, characterData: true })
+  })
+  observer.observe(root, { childList: true, subtree: true, characterData: true })
+  // The light join page stops following when it hands the page over to the app, which follows from then on.
+  return () => observer.disconnect()
 }
