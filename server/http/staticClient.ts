@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
-import { stat } from 'node:fs/promises'
-import { extname, join, relative, resolve, sep } from 'node:path'
+import { join, resolve, sep } from 'node:path'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
+import { sendPrecompressed } from './precompressed.ts'
 
 /**
  * The addresses the light join page (join.html: no React, for phones on slow links) serves: the home page, where
@@ -10,64 +10,11 @@ import express, { type NextFunction, type Request, type Response, type Router } 
  */
 export const LIGHT_PAGE_PATH = /^\/(?:j\/[^/]+\/?)?$/
 
-/** The copies the build writes next to each asset (see scripts/precompress.ts), best first. */
-const PRECOMPRESSED = [
-  { encoding: 'br', suffix: '.br' },
-  { encoding: 'gzip', suffix: '.gz' },
-] as const
-
 /** Files the build compresses; anything else (images) is sent as it is. */
 const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt)$/
 
 /** Built assets may be cached an hour, as before; the pages themselves are always revalidated. */
 const ASSET_MAX_AGE = '1h'
-
-/** Whether an Accept-Encoding header takes `encoding` (listed, or `*`, with a q above 0). */
-function acceptsEncoding(header: string | undefined, encoding: string): boolean {
-  for (const part of (header ?? '').toLowerCase().split(',')) {
-    const [name, ...params] = part.split(';').map((s) => s.trim())
-    if (name !== encoding && name !== '*') continue
-    const q = params.find((p) => p.startsWith('q='))
-    return q === undefined || Number(q.slice(2)) > 0
-  }
-  return false
-}
-
-const isFile = (path: string) =>
-  stat(path).then(
-    (s) => s.isFile(),
-    () => false,
-  )
-
-/**
- * Sends `file` as its precompressed brotli or gzip copy when the browser takes one and the build wrote it, with
- * `Vary: Accept-Encoding` so no cache hands one encoding to a browser that asked for another. Calls `fallback`
- * when there is no such copy (the caller then sends the file itself).
- */
-async function sendPrecompressed(
-  req: Request,
-  res: Response,
-  root: string,
-  file: string,
-  maxAge: string | number,
-  fallback: () => void,
-): Promise<void> {
-  for (const { encoding, suffix } of PRECOMPRESSED) {
-    if (!acceptsEncoding(req.headers['accept-encoding'], encoding) || !(await isFile(file + suffix))) continue
-    res.vary('Accept-Encoding')
-    res.setHeader('Content-Encoding', encoding)
-    res.type(extname(file))
-    // Relative to the folder, so that only the file's own path is checked for dot-folders, not where Convene lives.
-    res.sendFile(relative(root, file) + suffix, { root, maxAge }, (error) => {
-      if (error && !res.headersSent) {
-        res.removeHeader('Content-Encoding')
-        fallback()
-      }
-    })
-    return
-  }
-  fallback()
-}
 
 /**
  * Serves the built client: assets as their precompressed copies (else compressed on the fly), join.html for the
