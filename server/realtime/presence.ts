@@ -26,6 +26,11 @@ export class Presence {
     return (this.connections.get(sessionId)?.get(principalId) ?? 0) > 0
   }
 
+  /** How many principals of a session are online, facilitators and projectors included. */
+  onlineCount(sessionId: string): number {
+    return this.connections.get(sessionId)?.size ?? 0
+  }
+
   /** Sessions with at least one live connection. */
   sessionIds(): string[] {
     return [...this.connections.keys()]

@@ -36,13 +36,15 @@ export function registerRoomHandlers(ctx: RealtimeContext, socket: IoSocket): vo
   onRequest(socket, log, 'room:snapshot', null, async (): Promise<RoomSnapshot> => {
     const state = await ctx.rooms.state(sessionId)
     const round = state.currentRoundId
-    const current = round ? await ctx.queries.groups(sessionId, round, isOnline) : null
-    const myGroup = current?.groups.find((g) => g.members.some((m) => m.id === identity.id)) ?? null
     const selfSelect = state.rounds.find((r) => r.id === round)?.grouping === 'self-select'
+    // Only those who see every group pay for reading them all; a phone reads its own table.
+    const current =
+      round && (facilitating || selfSelect) ? await ctx.queries.groups(sessionId, round, isOnline) : null
+    const myGroup = round ? await ctx.queries.groupOf(sessionId, round, identity.id, isOnline) : null
     return {
       state,
       myGroup,
-      groups: facilitating || selfSelect ? (current?.groups ?? []) : [],
+      groups: current?.groups ?? [],
       unassigned: facilitating ? (current?.unassigned ?? []) : [],
       actions: facilitating ? await ctx.store.rooms.listActions(sessionId, 50) : [],
       serverNow: Date.now(),
@@ -98,15 +100,14 @@ export function registerRoomHandlers(ctx: RealtimeContext, socket: IoSocket): vo
   )
   onRequest(socket, log, 'group:choose', groupChooseSchema, async ({ groupId }) => {
     if (identity.role !== 'participant') throw fail.forbidden('Only participants pick a table.')
-    const change = await ctx.rooms.choose(identity, groupId)
-    await ctx.publishRoom(sessionId, change)
-    return change.state
+    await ctx.publishRoom(sessionId, await ctx.rooms.choose(identity, groupId))
+    return ctx.rooms.state(sessionId)
   })
 
   if (identity.role === 'participant') {
     ctx.rooms
       .placeLateJoiner(sessionId, identity.id)
-      .then((change) => (change ? ctx.publishRoom(sessionId, change) : undefined))
+      .then((seated) => (seated ? ctx.publishRoom(sessionId, seated) : undefined))
       .catch((err: unknown) => log.error({ err }, 'placing a late joiner failed'))
   }
 }

@@ -1,13 +1,24 @@
 import { LIMITS } from '../../shared/limits.ts'
+import type { GroupView, RoomState } from '../../shared/rounds.ts'
 import type { Logger } from '../logger.ts'
 import type { RoomQueries } from '../services/roomQueries.ts'
-import type { RoomChange } from '../services/roomService.ts'
+import type { Regrouping, RoomChange } from '../services/roomService.ts'
 import type { RoomStore } from '../store/types.ts'
+import { Coalescer } from './coalescer.ts'
 import type { DocHub } from './docs/hub.ts'
 import type { Presence } from './presence.ts'
 import { type IoServer, rooms } from './types.ts'
 
-/** Sends a room change to whom it concerns: state to all, groups to facilitators, each person their own group. */
+/**
+ * Room broadcasts are coalesced per session: at most one room state, action log and groups list every
+ * ROOM_BROADCAST_MS, each the latest. A hall arriving at once costs a few broadcasts, not one per arrival.
+ */
+export const ROOM_BROADCAST_MS = 250
+
+/**
+ * Sends a room change to whom it concerns: state to all and groups to facilitators (coalesced), each person whose
+ * seat changed their own group at once.
+ */
 export function roomPublisher(
   io: IoServer,
   queries: RoomQueries,
@@ -16,39 +27,71 @@ export function roomPublisher(
   hub: DocHub,
   logger: Logger,
 ) {
+  const failed = (what: string) => (err: unknown) => logger.error({ err }, `${what} broadcast failed`)
+  const onlineIn = (sessionId: string) => (id: string) => presence.isOnline(sessionId, id)
   const reauthorize = (sessionId: string) =>
     hub
       .reauthorize(sessionId)
       .catch((err: unknown) => logger.error({ err }, 're-checking document access failed'))
 
-  return async function publish(sessionId: string, change: RoomChange): Promise<void> {
-    io.to(rooms.session(sessionId)).emit('room:state', change.state)
+  const states = new Coalescer<RoomState>(
+    ROOM_BROADCAST_MS,
+    (sessionId, state) => {
+      io.to(rooms.session(sessionId)).emit('room:state', state)
+    },
+    failed('room state'),
+    (waiting, pushed) => (pushed.version >= waiting.version ? pushed : waiting),
+  )
+  const actions = new Coalescer<null>(
+    ROOM_BROADCAST_MS,
+    async (sessionId) => {
+      io.to(rooms.facilitators(sessionId)).emit('actions:changed', await store.listActions(sessionId, 50))
+    },
+    failed('action log'),
+  )
+  // Read when sent, so the groups of the current round as they are then: the latest, whatever was pushed.
+  const groups = new Coalescer<null>(
+    ROOM_BROADCAST_MS,
+    async (sessionId) => {
+      const round = await queries.currentRound(sessionId)
+      if (!round) return
+      const current = await queries.groups(sessionId, round.id, onlineIn(sessionId))
+      const audience =
+        round.grouping === 'self-select' ? rooms.session(sessionId) : rooms.facilitators(sessionId)
+      io.to(audience).emit('groups:changed', current)
+    },
+    failed('groups'),
+  )
+
+  /** Tells each participant whose seat changed (everyone in the round when `moved` is absent) where they sit. */
+  const assign = async (sessionId: string, roundId: string, moved: string[] | undefined) => {
+    const isOnline = onlineIn(sessionId)
+    const tell = (participantId: string, group: GroupView | null) =>
+      io.to(rooms.participant(participantId)).emit('group:assigned', { roundId, group })
+    if (moved) {
+      for (const id of moved) tell(id, await queries.groupOf(sessionId, roundId, id, isOnline))
+      return
+    }
+    const current = await queries.groups(sessionId, roundId, isOnline)
+    for (const group of current.groups) for (const member of group.members) tell(member.id, group)
+    for (const person of current.unassigned) tell(person.id, null)
+  }
+
+  return async function publish(sessionId: string, change: RoomChange | Regrouping): Promise<void> {
+    if ('state' in change) {
+      states.push(sessionId, change.state)
+      actions.push(sessionId, null)
+    }
     if (change.accessChanged) {
       void reauthorize(sessionId)
       // Locked notes still take edits for a grace, so phones that were offline deliver; then lock them for real.
       const timer = setTimeout(() => void reauthorize(sessionId), LIMITS.notesLockGraceMs + 1000)
       timer.unref()
     }
-    store
-      .listActions(sessionId, 50)
-      .then((actions) => io.to(rooms.facilitators(sessionId)).emit('actions:changed', actions))
-      .catch((err: unknown) => logger.error({ err }, 'action log broadcast failed'))
     const roundId = change.regroupedRoundId
     if (!roundId) return
-    const current = await queries.groups(sessionId, roundId, (id) => presence.isOnline(sessionId, id))
-    const round = change.state.rounds.find((r) => r.id === roundId)
-    const audience =
-      round?.grouping === 'self-select' ? rooms.session(sessionId) : rooms.facilitators(sessionId)
-    io.to(audience).emit('groups:changed', current)
-    const groupOf = new Map<string, (typeof current.groups)[number]>()
-    for (const g of current.groups) for (const m of g.members) groupOf.set(m.id, g)
-    const targets = change.moved ?? [...groupOf.keys(), ...current.unassigned.map((m) => m.id)]
-    for (const participantId of targets) {
-      io.to(rooms.participant(participantId)).emit('group:assigned', {
-        roundId,
-        group: groupOf.get(participantId) ?? null,
-      })
-    }
+    groups.push(sessionId, null)
+    await assign(sessionId, roundId, change.moved)
   }
 }
 

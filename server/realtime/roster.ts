@@ -1,40 +1,51 @@
 import type { Logger } from '../logger.ts'
 import type { SessionService } from '../services/sessionService.ts'
+import { Coalescer } from './coalescer.ts'
 import type { Presence } from './presence.ts'
 import { type IoServer, rooms } from './types.ts'
 
 /** Coalesce roster broadcasts: a hall joining at once costs a few broadcasts, not thousands. */
 export const ROSTER_BROADCAST_MS = 250
+/** Head counts go to every screen in the room, so they go out less often: a number a person reads, not a list. */
+export const ATTENDANCE_BROADCAST_MS = 1000
 
-/** Broadcasts the participant list to facilitators and head counts to everyone, at most every ROSTER_BROADCAST_MS. */
+/**
+ * Broadcasts the participant list to facilitators at most every ROSTER_BROADCAST_MS, and head counts to everyone
+ * at most every ATTENDANCE_BROADCAST_MS; each the latest when sent.
+ */
 export function rosterBroadcaster(
   io: IoServer,
   sessions: SessionService,
   presence: Presence,
   logger: Logger,
 ) {
-  const pending = new Map<string, NodeJS.Timeout>()
-  const send = async (sessionId: string) => {
-    const list = await sessions.participants(sessionId, (id) => presence.isOnline(sessionId, id))
-    io.to(rooms.facilitators(sessionId)).emit('participants:changed', list)
-    io.to(rooms.session(sessionId)).emit('attendance:changed', {
-      joined: list.length,
-      online: list.filter((p) => p.online).length,
-    })
-  }
+  const failed = (err: unknown) => logger.error({ err }, 'roster broadcast failed')
+  const onlineIn = (sessionId: string) => (id: string) => presence.isOnline(sessionId, id)
+  const lists = new Coalescer<null>(
+    ROSTER_BROADCAST_MS,
+    async (sessionId) => {
+      const list = await sessions.participants(sessionId, onlineIn(sessionId))
+      io.to(rooms.facilitators(sessionId)).emit('participants:changed', list)
+    },
+    failed,
+  )
+  const headCounts = new Coalescer<null>(
+    ATTENDANCE_BROADCAST_MS,
+    async (sessionId) => {
+      const online = presence.onlineCount(sessionId)
+      const attendance = await sessions.attendance(sessionId, online, onlineIn(sessionId))
+      io.to(rooms.session(sessionId)).emit('attendance:changed', attendance)
+    },
+    failed,
+  )
   return {
     changed(sessionId: string): void {
-      if (pending.has(sessionId)) return
-      const timer = setTimeout(() => {
-        pending.delete(sessionId)
-        send(sessionId).catch((err: unknown) => logger.error({ err }, 'roster broadcast failed'))
-      }, ROSTER_BROADCAST_MS)
-      timer.unref()
-      pending.set(sessionId, timer)
+      lists.push(sessionId, null)
+      headCounts.push(sessionId, null)
     },
     stop(): void {
-      for (const timer of pending.values()) clearTimeout(timer)
-      pending.clear()
+      lists.stop()
+      headCounts.stop()
     },
   }
 }

@@ -26,14 +26,14 @@ export function registerSessionHandlers(ctx: RealtimeContext, socket: IoSocket):
 
   onRequest(socket, ctx.logger, 'session:snapshot', null, async (): Promise<SessionSnapshot> => {
     const session = await ctx.sessions.view(sessionId)
-    const participants = await ctx.sessions.participants(sessionId, (id) =>
-      ctx.presence.isOnline(sessionId, id),
-    )
+    const isOnline = (id: string) => ctx.presence.isOnline(sessionId, id)
+    // Only facilitators see the list; everyone else gets head counts without the session being read whole.
+    const participants = facilitating ? await ctx.sessions.participants(sessionId, isOnline) : []
     return {
       session,
       me: toMe(identity, session.anonymity),
-      attendance: { joined: participants.length, online: participants.filter((p) => p.online).length },
-      participants: facilitating ? participants : [],
+      attendance: await ctx.sessions.attendance(sessionId, ctx.presence.onlineCount(sessionId), isOnline),
+      participants,
       invites: facilitating ? await ctx.sessions.invites(sessionId) : [],
       serverNow: Date.now(),
       joinUrlIsLocal: facilitating && isLocalUrl(session.joinUrl),

@@ -52,6 +52,27 @@ export class RoomQueries {
     }
   }
 
+  /** One person's group in a round with its members, read without the rest of the room; null when not placed. */
+  async groupOf(
+    sessionId: string,
+    roundId: string,
+    participantId: string,
+    isOnline: (id: string) => boolean,
+  ): Promise<GroupView | null> {
+    const membership = await this.store.rooms.getMembership(roundId, participantId)
+    if (!membership) return null
+    const [session, group, memberships] = await Promise.all([
+      this.store.sessions.get(sessionId),
+      this.store.rooms.getGroup(membership.groupId),
+      this.store.rooms.listGroupMemberships(membership.groupId),
+    ])
+    if (!group) return null
+    const people = await Promise.all(memberships.map((m) => this.store.participants.get(m.participantId)))
+    const byId = new Map(people.flatMap((p) => (p ? [[p.id, p] as const] : [])))
+    const [view] = toGroupViews([group], memberships, byId, session?.anonymity ?? 'anonymous', isOnline)
+    return view ?? null
+  }
+
   /** What an identity may do with a group's notes: members write while the round allows, and read after. */
   async groupDocAccess(identity: Identity, ref: Extract<DocRef, { kind: 'group' }>): Promise<DocAccess> {
     if (canFacilitate(identity.role)) return 'write'

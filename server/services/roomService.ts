@@ -18,17 +18,23 @@ import type { RoundRecord, Store } from '../store/types.ts'
 import { toBroadcastView, toRoundView } from './roomViews.ts'
 import { timerFields, timerOf } from './roundClock.ts'
 import { addTable, seatRound } from './roundSeating.ts'
+import { SeatingCache } from './seatingCache.ts'
 import { KeyedLock } from './sessionLock.ts'
 
-/** What a command changed, so the transport knows what to send to whom. */
-export interface RoomChange {
-  state: RoomState
-  /** A round whose groups were formed or changed. */
-  regroupedRoundId?: string
-  /** Participants whose own group changed. */
+/** Who sits where in a round changed, and nothing else everyone sees: the room's state and version stay. */
+export interface Regrouping {
+  /** The round whose groups were formed or changed. */
+  regroupedRoundId: string
+  /** Participants whose own group changed; everyone in the round when absent. */
   moved?: string[]
   /** Who may write which notes changed: open documents must be re-checked. */
   accessChanged?: boolean
+}
+
+/** What a command changed, so the transport knows what to send to whom. */
+export interface RoomChange extends Partial<Regrouping> {
+  /** The room after the command, with its version bumped. */
+  state: RoomState
 }
 
 /** Who did something, for the action log. */
@@ -38,11 +44,14 @@ const actorName = (actor: Identity) =>
 /** The room of a session: its agenda, the running round and its timer, groups, broadcasts and action log. */
 export class RoomService {
   private readonly lock = new KeyedLock()
+  private readonly seating: SeatingCache
 
   constructor(
     private readonly store: Store,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.seating = new SeatingCache(store)
+  }
 
   /** The room as everyone sees it. */
   async state(sessionId: string): Promise<RoomState> {
@@ -156,9 +165,13 @@ export class RoomService {
     })
   }
 
-  /** A participant picks a table in a self-select round, while it has room. */
-  choose(participant: Identity, groupId: string): Promise<RoomChange> {
+  /**
+   * A participant picks a table in a self-select round, while it has room. Taking a seat decides nothing for anyone
+   * else, so the room's version stays: facilitators' commands made meanwhile still apply.
+   */
+  choose(participant: Identity, groupId: string): Promise<Regrouping> {
     return this.lock.run(participant.sessionId, async () => {
+      this.seating.forget(participant.sessionId)
       const meta = await this.store.rooms.meta(participant.sessionId)
       const group = await this.store.rooms.getGroup(groupId)
       const round = (await this.store.rooms.listRounds(participant.sessionId)).find(
@@ -167,8 +180,8 @@ export class RoomService {
       if (!group || !round || group.roundId !== round.id) throw fail.notFound('No such table in this round.')
       if (round.grouping !== 'self-select')
         throw fail.forbidden('The facilitator places people in this round.')
-      const members = await this.store.rooms.listMemberships(round.id)
-      if (members.filter((m) => m.groupId === groupId).length >= round.groupSize) {
+      const members = await this.store.rooms.listGroupMemberships(groupId)
+      if (members.length >= round.groupSize) {
         throw conflict('This table is full. Pick another one.')
       }
       await this.store.rooms.setMembership(participant.sessionId, {
@@ -176,16 +189,15 @@ export class RoomService {
         groupId,
         participantId: participant.id,
       })
-      return {
-        state: await this.bump(participant.sessionId, meta),
-        regroupedRoundId: round.id,
-        moved: [participant.id],
-      }
+      return { regroupedRoundId: round.id, moved: [participant.id] }
     })
   }
 
-  /** Places someone who arrived after the round started; returns the change, or null when nothing changed. */
-  placeLateJoiner(sessionId: string, participantId: string): Promise<RoomChange | null> {
+  /**
+   * Seats someone who arrived after the round started; returns the regrouping, or null when nothing changed. Like
+   * a chosen seat it leaves the room's version alone, so a hall arriving at once does not outdate every command.
+   */
+  placeLateJoiner(sessionId: string, participantId: string): Promise<Regrouping | null> {
     return this.lock.run(sessionId, async () => {
       const meta = await this.store.rooms.meta(sessionId)
       const round = (await this.store.rooms.listRounds(sessionId)).find((r) => r.id === meta.currentRoundId)
@@ -197,27 +209,32 @@ export class RoomService {
       ) {
         return null
       }
-      const memberships = await this.store.rooms.listMemberships(round.id)
-      if (memberships.some((m) => m.participantId === participantId)) return null
+      if (await this.store.rooms.getMembership(round.id, participantId)) return null
       const person = await this.store.participants.get(participantId)
       if (!person || person.removedAt !== null) return null
-      const groups = await this.store.rooms.listGroups(round.id)
-      const people = await this.store.participants.listBySession(sessionId)
-      const sectors = new Map(people.map((p) => [p.id, p.sector]))
-      const seated = groups.map((g) =>
-        memberships.filter((m) => m.groupId === g.id).map((m) => m.participantId),
-      )
+      const seating = await this.seating.get(sessionId, round.id)
+      const { groups, seated } = seating
       const index = placeLateJoiner(
-        seated,
+        groups.map((g) => seated.get(g.id) ?? []),
         { id: participantId, sector: person.sector },
-        sectors,
+        seating.sectors,
         round.groupSize,
       )
-      // A table card asked for a table: seat them there when the round has it; otherwise place as usual.
-      const asked = groups.find((g) => g.number === person.preferredTable)
-      const group = asked ?? groups[index] ?? (await addTable(this.store, round, groups.length + 1))
-      await this.store.rooms.setMembership(sessionId, { roundId: round.id, groupId: group.id, participantId })
-      return { state: await this.bump(sessionId, meta), regroupedRoundId: round.id, moved: [participantId] }
+      try {
+        // A table card asked for a table: seat them there when the round has it; otherwise place as usual.
+        const asked = groups.find((g) => g.number === person.preferredTable)
+        const group = asked ?? groups[index] ?? (await addTable(this.store, round, groups.length + 1))
+        await this.store.rooms.setMembership(sessionId, {
+          roundId: round.id,
+          groupId: group.id,
+          participantId,
+        })
+        this.seating.seat(seating, group, participantId, person.sector)
+      } catch (error) {
+        this.seating.forget(sessionId)
+        throw error
+      }
+      return { regroupedRoundId: round.id, moved: [participantId] }
     })
   }
 
@@ -273,6 +290,8 @@ export class RoomService {
     ) => Promise<Omit<RoomChange, 'state'>> | Promise<void>,
   ): Promise<RoomChange> {
     return this.lock.run(actor.sessionId, async () => {
+      // A command may regroup: late joiners after it are seated from the store again.
+      this.seating.forget(actor.sessionId)
       const meta = await this.store.rooms.meta(actor.sessionId)
       if (expectedVersion !== null && expectedVersion !== meta.version) {
         throw new DomainError(

@@ -67,9 +67,7 @@ export async function addTable(store: Store, round: RoundRecord, number: number)
     name: tableName(number),
     docKey: newId(),
   }
-  const existing = await store.rooms.listGroups(round.id)
-  const memberships = await store.rooms.listMemberships(round.id)
-  await store.rooms.replaceGroups(round.id, [...existing, group], memberships)
+  await store.rooms.addGroup(group)
   return group
 }
 

@@ -2,6 +2,7 @@ import { ERROR_CODES } from '../../shared/errors.ts'
 import { isJoinCode, normalizeJoinCode } from '../../shared/joinCode.ts'
 import { LIMITS } from '../../shared/limits.ts'
 import type {
+  Attendance,
   CreatedSession,
   CreateSessionInput,
   InviteView,
@@ -114,10 +115,11 @@ export class SessionService {
 
   /** Finds who a token belongs to; refuses removed participants and revoked links. Closed sessions stay readable. */
   async authenticate(token: unknown): Promise<Identity> {
-    const unauthorized = new DomainError(ERROR_CODES.unauthorized, 'This link or token is not valid.')
-    if (!looksLikeToken(token)) throw unauthorized
+    // Made only when thrown: capturing a stack per handshake is a cost a hall connecting at once notices.
+    const unauthorized = () => new DomainError(ERROR_CODES.unauthorized, 'This link or token is not valid.')
+    if (!looksLikeToken(token)) throw unauthorized()
     const owner = await this.store.tokens.findOwner(hashToken(token))
-    if (!owner) throw unauthorized
+    if (!owner) throw unauthorized()
     if (owner.kind === 'participant') {
       const p = owner.participant
       if (p.removedAt !== null) {
@@ -182,6 +184,23 @@ export class SessionService {
         online: isOnline(p.id),
         joinedAt: p.joinedAt,
       }))
+  }
+
+  /**
+   * Head counts without listing anyone. `onlineCount` is every principal connected to the session; taking away
+   * its links (facilitators, projectors, organizers) leaves the participants, since a removed participant's
+   * connections close when they are removed and cannot open again.
+   */
+  async attendance(
+    sessionId: string,
+    onlineCount: number,
+    isOnline: (id: string) => boolean,
+  ): Promise<Attendance> {
+    const [joined, links] = await Promise.all([
+      this.store.participants.countActive(sessionId),
+      this.store.secrets.listBySession(sessionId),
+    ])
+    return { joined, online: onlineCount - links.filter((link) => isOnline(link.id)).length }
   }
 
   /** Removes a participant; their token stops working at once. */

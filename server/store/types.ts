@@ -234,6 +234,11 @@ export interface MembershipRecord {
   participantId: string
 }
 
+/** A membership with the member's sector, for placing late joiners. */
+export interface SeatRecord extends MembershipRecord {
+  sector: string | null
+}
+
 /** A stored broadcast. */
 export interface BroadcastRecord {
   id: string
@@ -254,11 +259,19 @@ export interface RoomStore {
   saveRound(round: RoundRecord): Promise<void>
   listGroups(roundId: string): Promise<GroupRecord[]>
   listMemberships(roundId: string): Promise<MembershipRecord[]>
+  /** A round's memberships with each member's sector, in one read, for placing a late joiner. */
+  listSeats(roundId: string): Promise<SeatRecord[]>
+  /** One participant's membership in a round, if placed. */
+  getMembership(roundId: string, participantId: string): Promise<MembershipRecord | null>
+  /** The memberships of one group. */
+  listGroupMemberships(groupId: string): Promise<MembershipRecord[]>
   /** Every membership of a session, for reshuffling and document access. */
   listSessionMemberships(sessionId: string): Promise<MembershipRecord[]>
   /** Every membership of one participant, for document access. */
   listParticipantMemberships(participantId: string): Promise<MembershipRecord[]>
   replaceGroups(roundId: string, groups: GroupRecord[], memberships: MembershipRecord[]): Promise<void>
+  /** Adds one group to a round, leaving the others and their members as they are. */
+  addGroup(group: GroupRecord): Promise<void>
   setMembership(sessionId: string, membership: MembershipRecord): Promise<void>
   getGroup(groupId: string): Promise<GroupRecord | null>
   addBroadcast(record: BroadcastRecord): Promise<void>

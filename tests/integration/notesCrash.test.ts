@@ -54,7 +54,11 @@ describe('group notes survive a killed server', () => {
     const killAt = 5 + Math.floor(Math.random() * 20)
     for (let round = 0; round < 40; round++) {
       write(round)
-      if (round === killAt) await server.kill()
+      if (round === killAt) {
+        // Stored notices come at most twice a second: kill once some writes were confirmed, others still in flight.
+        await eventually(() => expect(writers.some((w) => w.confirmed.size > 0)).toBe(true), 5000)
+        await server.kill()
+      }
       await new Promise((resolve) => setTimeout(resolve, 15))
     }
     const confirmedBeforeRestart = writers.reduce((n, w) => n + w.confirmed.size, 0)

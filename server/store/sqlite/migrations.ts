@@ -4,6 +4,15 @@ import gather from './migrations/003-gather.ts'
 import archive from './migrations/004-archive.ts'
 import notes from './migrations/005-notes.ts'
 import tablePreference from './migrations/006-table-preference.ts'
+import seatingIndexes from './migrations/007-seating-indexes.ts'
 
 /** Versioned schema migrations, one file each; the database's user_version says how many have run. Append only. */
-export const MIGRATIONS: readonly string[] = [core, rooms, gather, archive, notes, tablePreference]
+export const MIGRATIONS: readonly string[] = [
+  core,
+  rooms,
+  gather,
+  archive,
+  notes,
+  tablePreference,
+  seatingIndexes,
+]

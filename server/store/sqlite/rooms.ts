@@ -1,5 +1,5 @@
 import type { ActionLogEntry } from '../../../shared/rounds.ts'
-import type { GroupRecord, MembershipRecord, RoomStore, RoundRecord } from '../types.ts'
+import type { GroupRecord, MembershipRecord, RoomStore, RoundRecord, SeatRecord } from '../types.ts'
 import type { Db } from './database.ts'
 
 interface GroupRow {
@@ -14,6 +14,9 @@ interface MemberRow {
   round_id: string
   group_id: string
   participant_id: string
+}
+interface SeatRow extends MemberRow {
+  sector: string | null
 }
 
 const toGroup = (r: GroupRow): GroupRecord => ({
@@ -58,6 +61,14 @@ export function sqliteRoomStore(db: Db): RoomStore {
   )
   const deleteGroups = db.prepare<[string]>('DELETE FROM groups WHERE round_id = ?')
   const members = db.prepare<[string], MemberRow>('SELECT * FROM group_members WHERE round_id = ?')
+  const seats = db.prepare<[string], SeatRow>(
+    `SELECT m.round_id, m.group_id, m.participant_id, p.sector FROM group_members m
+     LEFT JOIN participants p ON p.id = m.participant_id WHERE m.round_id = ?`,
+  )
+  const member = db.prepare<[string, string], MemberRow>(
+    'SELECT * FROM group_members WHERE round_id = ? AND participant_id = ?',
+  )
+  const groupMembers = db.prepare<[string], MemberRow>('SELECT * FROM group_members WHERE group_id = ?')
   const sessionMembers = db.prepare<[string], MemberRow>('SELECT * FROM group_members WHERE session_id = ?')
   const participantMembers = db.prepare<[string], MemberRow>(
     'SELECT * FROM group_members WHERE participant_id = ?',
@@ -121,6 +132,16 @@ export function sqliteRoomStore(db: Db): RoomStore {
     async listMemberships(roundId) {
       return members.all(roundId).map(toMembership)
     },
+    async listSeats(roundId) {
+      return seats.all(roundId).map((r): SeatRecord => ({ ...toMembership(r), sector: r.sector }))
+    },
+    async getMembership(roundId, participantId) {
+      const row = member.get(roundId, participantId)
+      return row ? toMembership(row) : null
+    },
+    async listGroupMemberships(groupId) {
+      return groupMembers.all(groupId).map(toMembership)
+    },
     async listSessionMemberships(sessionId) {
       return sessionMembers.all(sessionId).map(toMembership)
     },
@@ -129,6 +150,9 @@ export function sqliteRoomStore(db: Db): RoomStore {
     },
     async replaceGroups(roundId, list, memberships) {
       replaceGroups(roundId, list, memberships)
+    },
+    async addGroup(g) {
+      insertGroup.run(g.id, g.sessionId, g.roundId, g.number, g.name, g.docKey)
     },
     async setMembership(sessionId, m) {
       upsertMember.run(m.roundId, m.participantId, m.groupId, sessionId)
