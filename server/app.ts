@@ -151,7 +151,8 @@ export function createApp(deps: AppDeps): App {
   const notes = new NotesService(store, hub, queries)
   const previews = previewPublisher(io, () => notes, logger)
   const roster = rosterBroadcaster(io, sessions, presence, logger)
-  const publishRoom = roomPublisher(io, queries, store.rooms, presence, hub, logger)
+  const roomBroadcasts = roomPublisher(io, queries, store.rooms, presence, hub, logger)
+  const publishRoom = roomBroadcasts.publish
   const deadlines = roundDeadlines(store.rooms, rooms, publishRoom, logger)
   deadlines.restore().catch((err: unknown) => logger.error({ err }, 'restoring round deadlines failed'))
   const ctx: RealtimeContext = {
@@ -188,6 +189,7 @@ export function createApp(deps: AppDeps): App {
       closing ??= (async () => {
         retention.stop()
         roster.stop()
+        roomBroadcasts.stop()
         deadlines.stop()
         previews.stop()
         // Closing the engine (not disconnecting each socket) lets clients reconnect by themselves after a restart.

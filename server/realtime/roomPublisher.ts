@@ -77,7 +77,7 @@ export function roomPublisher(
     for (const person of current.unassigned) tell(person.id, null)
   }
 
-  return async function publish(sessionId: string, change: RoomChange | Regrouping): Promise<void> {
+  async function publish(sessionId: string, change: RoomChange | Regrouping): Promise<void> {
     if ('state' in change) {
       states.push(sessionId, change.state)
       actions.push(sessionId, null)
@@ -93,7 +93,17 @@ export function roomPublisher(
     groups.push(sessionId, null)
     await assign(sessionId, roundId, change.moved)
   }
+
+  return {
+    publish,
+    /** Sends nothing more, for shutdown: the coalesced broadcasts still waiting are dropped. */
+    stop(): void {
+      states.stop()
+      actions.stop()
+      groups.stop()
+    },
+  }
 }
 
 /** The publish function's type. */
-export type PublishRoomChange = ReturnType<typeof roomPublisher>
+export type PublishRoomChange = ReturnType<typeof roomPublisher>['publish']
