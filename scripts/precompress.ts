@@ -3,9 +3,8 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import type { Plugin } from 'vite'
+import { COMPRESSIBLE } from '../server/http/precompressed.ts'
 
-/** Files worth compressing: text. Images and fonts are compressed already. */
-const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt)$/
 const brotli = promisify(brotliCompress)
 const gzipAsync = promisify(gzip)
 

@@ -2,6 +2,9 @@ import { stat } from 'node:fs/promises'
 import { extname, relative } from 'node:path'
 import type { Request, Response } from 'express'
 
+/** Files the build compresses (scripts/precompress.ts): text. Images and fonts are compressed already. */
+export const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt)$/
+
 /** The copies the build writes next to each asset (see scripts/precompress.ts), best first. */
 const PRECOMPRESSED = [
   { encoding: 'br', suffix: '.br' },

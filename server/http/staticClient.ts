@@ -2,16 +2,13 @@ import { existsSync } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
-import { sendPrecompressed } from './precompressed.ts'
+import { COMPRESSIBLE, sendPrecompressed } from './precompressed.ts'
 
 /**
  * The addresses the light join page (join.html: no React, for phones on slow links) serves: the home page, where
  * a phone types its code, and `/j/<code>`. Every other page is the app's (index.html).
  */
 export const LIGHT_PAGE_PATH = /^\/(?:j\/[^/]+\/?)?$/
-
-/** Files the build compresses; anything else (images) is sent as it is. */
-const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt)$/
 
 /** Built assets may be cached an hour, as before; the pages themselves are always revalidated. */
 const ASSET_MAX_AGE = '1h'
