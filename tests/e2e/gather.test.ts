@@ -1,12 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { ClientSocket } from '../../client/src/net/docTunnel.ts'
 import { addPoint } from '../../shared/notes.ts'
 import type { RoomSnapshot } from '../../shared/protocol.ts'
 import type { RoomState } from '../../shared/rounds.ts'
-import { browserSkipReason, LAPTOP, launchBrowser, PHONE } from '../helpers/browser.ts'
+import { browserSkipReason, LAPTOP, PHONE } from '../helpers/browser.ts'
 import { connect, createSession, eventually, openDoc, request } from '../helpers/clients.ts'
-import { checkPage, type E2eServer, startE2eServer } from './support.ts'
+import { browserStage, checkPage } from './support.ts'
 
 const skip = browserSkipReason()
 
@@ -33,38 +33,26 @@ async function ok<T>(socket: ClientSocket, event: string, ...args: unknown[]): P
 }
 
 describe.skipIf(skip)('gathering a room into one summary, in Chromium', () => {
-  let server: E2eServer
-  let browser: Browser
-  const contexts: BrowserContext[] = []
+  const stage = browserStage()
+  const { person } = stage
   const sockets: ClientSocket[] = []
   const problems: string[] = []
 
-  const person = async (options: typeof LAPTOP): Promise<Page> => {
-    const context = await browser.newContext(options)
-    contexts.push(context)
-    return context.newPage()
-  }
-
-  beforeAll(async () => {
-    server = await startE2eServer()
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
+  afterAll(() => {
     for (const socket of sockets) socket.close()
-    for (const context of contexts) await context.close().catch(() => {})
-    await browser?.close()
-    await server?.close()
   })
 
   it('gathers two tables into themes, sorts the rest, runs a vote on three phones and publishes', async () => {
-    const created = await createSession(server.baseUrl, { title: 'Community Conversation', sectors: SECTORS })
+    const created = await createSession(stage.server.baseUrl, {
+      title: 'Community Conversation',
+      sectors: SECTORS,
+    })
 
     // Three phones join by code.
     const phones: Page[] = []
     for (const [i, sector] of SECTORS.entries()) {
       const phone = await person(PHONE)
-      await phone.goto(`${server.baseUrl}/j/${created.joinCode}`)
+      await phone.goto(`${stage.server.baseUrl}/j/${created.joinCode}`)
       await phone.getByLabel('Your sector').selectOption(sector)
       await phone.getByRole('button', { name: 'Join', exact: true }).click()
       await phone.getByRole('heading', { name: "You're in" }).waitFor()
@@ -73,7 +61,7 @@ describe.skipIf(skip)('gathering a room into one summary, in Chromium', () => {
     }
 
     // The round runs (driven through the protocol: the rounds screen is another feature) and two tables write.
-    const control = await connect(server.baseUrl, created.facilitatorToken)
+    const control = await connect(stage.server.baseUrl, created.facilitatorToken)
     sockets.push(control)
     const snap = await ok<RoomSnapshot>(control, 'room:snapshot')
     const agenda = await ok<RoomState>(control, 'agenda:save', {

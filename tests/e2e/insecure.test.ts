@@ -1,42 +1,23 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CreatedSession } from '../../shared/session.ts'
-import { browserSkipReason, LAPTOP, launchBrowser, PHONE } from '../helpers/browser.ts'
-import { type E2eServer, screenshot, startE2eServer } from './support.ts'
+import { browserSkipReason, LAPTOP, PHONE } from '../helpers/browser.ts'
+import { browserStage, screenshot } from './support.ts'
 
 const skip = browserSkipReason()
 const HOST = 'convene.test'
 
 describe.skipIf(skip)('outside a secure context (plain HTTP on a LAN name, as phones reach it)', () => {
-  let server: E2eServer
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-
-  const person = async (options: typeof LAPTOP): Promise<Page> => {
-    const context = await browser.newContext(options)
-    contexts.push(context)
-    return context.newPage()
-  }
-
-  beforeAll(async () => {
-    server = await startE2eServer(HOST)
-    browser = await launchBrowser([`--host-resolver-rules=MAP ${HOST} 127.0.0.1`])
-  })
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {})
-    await browser?.close()
-    await server?.close()
-  })
+  const stage = browserStage(HOST, [`--host-resolver-rules=MAP ${HOST} 127.0.0.1`])
+  const { person } = stage
 
   it('joins, adds a parking-lot item and sees it reach the facilitator', async () => {
-    const res = await fetch(`http://127.0.0.1:${server.port}/api/sessions`, {
+    const res = await fetch(`http://127.0.0.1:${stage.server.port}/api/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'LAN Session', anonymity: 'anonymous' }),
     })
     const created = (await res.json()) as CreatedSession
-    expect(created.joinUrl).toBe(`${server.baseUrl}/j/${created.joinCode}`)
+    expect(created.joinUrl).toBe(`${stage.server.baseUrl}/j/${created.joinCode}`)
 
     const facilitator = await person(LAPTOP)
     await facilitator.goto(created.facilitatorUrl)

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserSkipReason, LAPTOP, launchBrowser, PHONE } from '../helpers/browser.ts'
-import { type E2eServer, screenshot, startE2eServer } from './support.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserSkipReason, LAPTOP, PHONE } from '../helpers/browser.ts'
+import { browserStage, screenshot } from './support.ts'
 
 const skip = browserSkipReason()
 
@@ -46,35 +46,17 @@ async function untranslated(page: Page, allowed: string[]): Promise<string[]> {
 }
 
 describe.skipIf(skip)('the pseudo-language shows no text that skipped the catalogues', () => {
-  let server: E2eServer
-  let browser: Browser
-  const contexts: BrowserContext[] = []
+  const stage = browserStage()
+  const { person } = stage
   const offenders: string[] = []
-
-  const person = async (options: typeof LAPTOP): Promise<Page> => {
-    const context = await browser.newContext(options)
-    contexts.push(context)
-    return context.newPage()
-  }
   const check = async (page: Page, name: string, extra: string[] = []) => {
     await screenshot(page, `pseudo-${name}`)
     for (const line of await untranslated(page, [...USER_TEXT, ...extra])) offenders.push(`${name}: ${line}`)
   }
 
-  beforeAll(async () => {
-    server = await startE2eServer()
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {})
-    await browser?.close()
-    await server?.close()
-  })
-
   it('on every page', async () => {
     const facilitator = await person(LAPTOP)
-    await facilitator.goto(`${server.baseUrl}/new?lng=pseudo`)
+    await facilitator.goto(`${stage.server.baseUrl}/new?lng=pseudo`)
     await facilitator.locator('form h1').waitFor()
     expect(await facilitator.evaluate(() => document.documentElement.lang)).toBe('en-XA')
     await check(facilitator, 'create')
@@ -91,7 +73,7 @@ describe.skipIf(skip)('the pseudo-language shows no text that skipped the catalo
     await check(facilitator, 'facilitator-empty', [code])
 
     const phone = await person(PHONE)
-    await phone.goto(`${server.baseUrl}/?lng=pseudo`)
+    await phone.goto(`${stage.server.baseUrl}/?lng=pseudo`)
     await phone.locator('h1').waitFor()
     await check(phone, 'home')
     await phone.locator('input.code-input').fill('ZZZZ22')
@@ -127,10 +109,10 @@ describe.skipIf(skip)('the pseudo-language shows no text that skipped the catalo
     await check(projector, 'projector', [`${projectorUrl.host}/j/${code}`, code])
 
     const lost = await person(PHONE)
-    await lost.goto(`${server.baseUrl}/s/nobody?lng=pseudo`)
+    await lost.goto(`${stage.server.baseUrl}/s/nobody?lng=pseudo`)
     await lost.locator('h1').waitFor()
     await check(lost, 'participant-no-seat')
-    await lost.goto(`${server.baseUrl}/nowhere?lng=pseudo`)
+    await lost.goto(`${stage.server.baseUrl}/nowhere?lng=pseudo`)
     await lost.locator('h1').waitFor()
     await check(lost, 'not-found')
 

@@ -1,41 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserSkipReason, LAPTOP, launchBrowser, PHONE } from '../helpers/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { browserSkipReason, LAPTOP, PHONE } from '../helpers/browser.ts'
 import { connect, createSession, eventually, request } from '../helpers/clients.ts'
-import { checkPage, type E2eServer, startE2eServer } from './support.ts'
+import { browserStage, checkPage } from './support.ts'
 
 const skip = browserSkipReason()
 const JOIN_API = '**/api/sessions/join'
 
 describe.skipIf(skip)('a live session, from creation to the lobby, in Chromium', () => {
-  let server: E2eServer
-  let browser: Browser
-  const contexts: BrowserContext[] = []
+  const stage = browserStage()
+  const { person } = stage
   const problems: string[] = []
-
-  const person = async (options: typeof LAPTOP): Promise<Page> => {
-    const context = await browser.newContext(options)
-    contexts.push(context)
-    return context.newPage()
-  }
-
-  beforeAll(async () => {
-    server = await startE2eServer()
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {})
-    await browser?.close()
-    await server?.close()
-  })
 
   it('creates, joins by code, shows the lobby and the parking lot live, removes someone, projects', {
     timeout: 240_000,
   }, async () => {
     // The facilitator creates a session on a laptop.
     const facilitator = await person(LAPTOP)
-    await facilitator.goto(`${server.baseUrl}/new`)
+    await facilitator.goto(`${stage.server.baseUrl}/new`)
     await facilitator.getByLabel('Title').fill('Community Conversation')
     await facilitator.getByLabel('Welcome text (optional)').fill('Where should we as a community go next?')
     await facilitator
@@ -56,7 +37,7 @@ describe.skipIf(skip)('a live session, from creation to the lobby, in Chromium',
 
     // Phone A: a wrong code first, then the real one typed in lower case.
     const phoneA = await person(PHONE)
-    await phoneA.goto(server.baseUrl)
+    await phoneA.goto(stage.server.baseUrl)
     problems.push(...(await checkPage(phoneA, 'phone-home')))
     await phoneA.getByLabel('Session code').fill('ZZZZ22')
     await phoneA.getByRole('button', { name: 'Continue' }).click()
@@ -75,7 +56,7 @@ describe.skipIf(skip)('a live session, from creation to the lobby, in Chromium',
 
     // Phone B joins in Spanish.
     const phoneB = await person(PHONE)
-    await phoneB.goto(server.baseUrl)
+    await phoneB.goto(stage.server.baseUrl)
     await phoneB.getByLabel('Session code').fill(code)
     await phoneB.getByRole('button', { name: 'Continue' }).click()
     await phoneB.getByLabel('Language').selectOption('es')
@@ -146,13 +127,13 @@ describe.skipIf(skip)('a live session, from creation to the lobby, in Chromium',
   it('join page: waits for a draft, shows refused joins, hands over to the app, and leads back', {
     timeout: 180_000,
   }, async () => {
-    const created = await createSession(server.baseUrl, {
+    const created = await createSession(stage.server.baseUrl, {
       title: 'Evening Forum',
       anonymity: 'sector',
       sectors: ['Youth', 'Business'],
       draft: true,
     })
-    const facilitator = await connect(server.baseUrl, created.facilitatorToken)
+    const facilitator = await connect(stage.server.baseUrl, created.facilitatorToken)
     const setStatus = async (status: 'open' | 'closed') =>
       expect((await request(facilitator, 'session:status', { status })).ok).toBe(true)
     const joinProblems: string[] = []
@@ -164,7 +145,7 @@ describe.skipIf(skip)('a live session, from creation to the lobby, in Chromium',
     })
 
     // Not open yet: the light page alone, without the app (which downloads only once the form shows).
-    await phone.goto(`${server.baseUrl}/j/${created.joinCode}`)
+    await phone.goto(`${stage.server.baseUrl}/j/${created.joinCode}`)
     await phone.getByRole('heading', { name: 'Not open yet' }).waitFor()
     joinProblems.push(...(await checkPage(phone, 'phone-join-not-open')))
     expect(scripts.filter((path) => /\/(boot|index)-/.test(path))).toEqual([])
@@ -213,7 +194,7 @@ describe.skipIf(skip)('a live session, from creation to the lobby, in Chromium',
 
     // An ended session says so, with no retry.
     await setStatus('closed')
-    await phone.goto(`${server.baseUrl}/j/${created.joinCode.toLowerCase()}`)
+    await phone.goto(`${stage.server.baseUrl}/j/${created.joinCode.toLowerCase()}`)
     await phone.getByRole('heading', { name: 'This session has ended' }).waitFor()
     await phone.getByText('Thank you for taking part.').waitFor()
     expect(await phone.getByRole('button', { name: 'Try again' }).count()).toBe(0)
@@ -222,9 +203,12 @@ describe.skipIf(skip)('a live session, from creation to the lobby, in Chromium',
     await phone.getByLabel('Session code').waitFor()
 
     // The same pages on a laptop.
-    const open = await createSession(server.baseUrl, { title: 'Community Conversation', anonymity: 'named' })
+    const open = await createSession(stage.server.baseUrl, {
+      title: 'Community Conversation',
+      anonymity: 'named',
+    })
     const laptop = await person(LAPTOP)
-    await laptop.goto(server.baseUrl)
+    await laptop.goto(stage.server.baseUrl)
     await laptop.getByLabel('Session code').fill(open.joinCode)
     joinProblems.push(...(await checkPage(laptop, 'laptop-home')))
     await laptop.getByRole('button', { name: 'Continue' }).click()

@@ -2,10 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { type AppDeps, createApp } from '../../server/app.ts'
 import { createLogger } from '../../server/logger.ts'
 import { createSqliteStore } from '../../server/store/sqlite/index.ts'
+import { type LAPTOP, launchBrowser } from '../helpers/browser.ts'
 
 const ROOT = process.cwd()
 /** Where the browser tests leave screenshots of every page (git-ignored). */
@@ -47,6 +49,44 @@ export async function startE2eServer(host = '127.0.0.1'): Promise<E2eServer> {
       await app.close()
       await new Promise<void>((resolve) => app.httpServer.close(() => resolve()))
       rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The server and the browser of one describe block, and a fresh browser context for each person in it. */
+export interface BrowserStage {
+  readonly server: E2eServer
+  /** A new page in its own context (own storage, own BroadcastChannel), as one person's device. */
+  person(options: typeof LAPTOP): Promise<Page>
+}
+
+/**
+ * Starts a server (reached as `host`) and Chromium (with `browserArgs`) before the block's tests and closes every
+ * context, the browser and the server after them.
+ */
+export function browserStage(host?: string, browserArgs: string[] = []): BrowserStage {
+  let server: E2eServer | undefined
+  let browser: Browser | undefined
+  const contexts: BrowserContext[] = []
+  beforeAll(async () => {
+    server = await startE2eServer(host)
+    browser = await launchBrowser(browserArgs)
+  })
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {})
+    await browser?.close()
+    await server?.close()
+  })
+  return {
+    get server() {
+      if (!server) throw new Error('the server starts in beforeAll')
+      return server
+    },
+    async person(options) {
+      if (!browser) throw new Error('the browser starts in beforeAll')
+      const context = await browser.newContext(options)
+      contexts.push(context)
+      return context.newPage()
     },
   }
 }
