@@ -1,12 +1,17 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { brotliCompress, constants, gzip } from 'node:zlib'
+import { brotliCompress, constants } from 'node:zlib'
+import { gzipAsync as zopfli } from '@gfx/zopfli'
 import type { Plugin } from 'vite'
 import { COMPRESSIBLE } from '../server/http/precompressed.ts'
 
 const brotli = promisify(brotliCompress)
-const gzipAsync = promisify(gzip)
+/**
+ * Zopfli's iterations: 15 is its own default. Each pass searches the whole file again; beyond this the gain is a few
+ * bytes for seconds of build.
+ */
+const ZOPFLI_ITERATIONS = 15
 
 /** Every file under `dir`, but not dot-folders (.vite holds the manifest, which is never served). */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -22,9 +27,10 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 /**
- * Writes `<file>.br` (brotli, quality 11) and `<file>.gz` (gzip, level 9) next to every text file of the build,
- * each only when it is smaller than the file: the server sends the copy the browser takes (staticClient.ts), so
- * phones get the smallest bytes without the server compressing anything per request.
+ * Writes `<file>.br` (brotli, quality 11) and `<file>.gz` next to every text file of the build, each only when it
+ * is smaller than the file: the server sends the copy the browser takes (staticClient.ts), so phones get the
+ * smallest bytes without the server compressing anything per request. The gzip copy is Zopfli's: any gzip reader
+ * decodes it, and it is 3-4% smaller than zlib's best, which matters over plain HTTP, where phones take only gzip.
  */
 async function precompressDir(dir: string): Promise<void> {
   await Promise.all(
@@ -38,7 +44,7 @@ async function precompressDir(dir: string): Promise<void> {
             [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
           },
         }),
-        gzipAsync(raw, { level: constants.Z_BEST_COMPRESSION }),
+        zopfli(raw, { numiterations: ZOPFLI_ITERATIONS }),
       ])
       await Promise.all([
         br.length < raw.length ? writeFile(`${file}.br`, br) : null,
