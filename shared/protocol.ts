@@ -163,7 +163,11 @@ export interface ServerToClientEvents extends GatherServerEvents, ArchiveServerE
   'actions:changed': (actions: ActionLogEntry[]) => void
   /** To facilitators, throttled: a group's notes changed. */
   'group:preview': (preview: GroupPreview) => void
-  'doc:message': (doc: string, message: Uint8Array) => void
+  /**
+   * A y-websocket message of one document. A change sent on from another connection carries the state the server
+   * has stored (as `doc:stored`), so that anyone receiving it needs no separate notice.
+   */
+  'doc:message': (doc: string, message: Uint8Array, stored?: Uint8Array) => void
   'doc:closed': (closed: DocClosed) => void
   /** To a writer: the state of a document the server has stored, as a Yjs state vector. */
   'doc:stored': (stored: { doc: string; stateVector: Uint8Array }) => void

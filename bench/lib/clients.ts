@@ -34,9 +34,9 @@ export class BenchClient {
   /** Highest seq applied per sender. */
   readonly lastSeen = new Map<number, number>()
   seq = 0
-  /** Convene: the highest own seq the server said it stored ('doc:stored'). */
+  /** Convene: the highest own seq the server said it stored. */
   storedSeq = 0
-  /** Own seq → this client's Yjs clock after that edit, to read 'doc:stored' state vectors. */
+  /** Own seq → this client's Yjs clock after that edit, to read the stored state vectors. */
   private readonly clockAfter: number[] = [0]
   /** Clock time of the last sync (initial or after a reconnect). */
   syncedAt = 0
@@ -162,11 +162,13 @@ export class BenchClient {
       disableBc: true,
     })
     this.provider = provider
-    socket.on('doc:stored', ({ doc, stateVector }) => {
-      if (doc !== docName) return
-      const clock = Y.decodeStateVector(stateVector).get(this.doc.clientID) ?? 0
-      while (this.storedSeq < this.seq && (this.clockAfter[this.storedSeq + 1] ?? Infinity) <= clock)
-        this.storedSeq++
+    // As the phone's notes do: the stored state comes in its own notice or with someone else's change.
+    tunnel.watch(docName, {
+      stored: (stateVector) => {
+        const clock = Y.decodeStateVector(stateVector).get(this.doc.clientID) ?? 0
+        while (this.storedSeq < this.seq && (this.clockAfter[this.storedSeq + 1] ?? Infinity) <= clock)
+          this.storedSeq++
+      },
     })
     provider.on('sync', (state: boolean) => {
       if (state) this.syncedAt = now()

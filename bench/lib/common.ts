@@ -58,7 +58,7 @@ export interface SeenResult {
   sent: [number, number][]
   /** [client, clock time of its last sync event] */
   syncedAt: [number, number][]
-  /** [client, highest own seq the server said it stored] (Convene's 'doc:stored') */
+  /** [client, highest own seq the server said it stored] (Convene's stored state, in a notice or a change) */
   stored: [number, number][]
 }
 

@@ -19,7 +19,7 @@ function lastSeenOf(seen: SeenResult[]): Map<string, number> {
 
 /**
  * Confirmed edits, sender → highest seq: applied by every other member of the group (the server stores before it
- * broadcasts), or covered by a 'doc:stored' notice the sender received.
+ * broadcasts), or covered by a stored state the sender received (its own notice, or carried by a change).
  */
 export function confirmedBySender(seen: SeenResult[], docOf: Map<number, string>): Map<number, number> {
   const lastSeen = lastSeenOf(seen)
@@ -32,7 +32,7 @@ export function confirmedBySender(seen: SeenResult[], docOf: Map<number, string>
       if (min > 0) confirmed.set(sender, min)
     }
   }
-  // The server's own word ('doc:stored') confirms too.
+  // The server's own word (the stored state) confirms too.
   for (const s of seen)
     for (const [id, seq] of s.stored) if (seq > (confirmed.get(id) ?? 0)) confirmed.set(id, seq)
   return confirmed

@@ -10,7 +10,8 @@ export function registerDocHandlers(ctx: RealtimeContext, socket: IoSocket): voi
     id: socket.id,
     identity: socket.data.identity,
     isConnected: () => socket.connected,
-    send: (doc, message) => socket.emit('doc:message', doc, message),
+    send: (doc, message, stored) =>
+      stored ? socket.emit('doc:message', doc, message, stored) : socket.emit('doc:message', doc, message),
     stored: (doc, stateVector) => socket.emit('doc:stored', { doc, stateVector }),
     rejected: (doc, reason) => socket.emit('doc:rejected', { doc, reason }),
     closed: (doc, code, reason) => socket.emit('doc:closed', { doc, code, reason }),
@@ -39,7 +40,9 @@ export function registerDocHandlers(ctx: RealtimeContext, socket: IoSocket): voi
  * them. A peer's id is its socket's id, and every socket is in the room named by its id.
  */
 export function socketFanout(io: IoServer): DocFanout {
-  return (peers, doc, message) => {
-    io.to(peers.map((peer) => peer.id)).emit('doc:message', doc, message)
+  return (peers, doc, message, stored) => {
+    const to = io.to(peers.map((peer) => peer.id))
+    if (stored) to.emit('doc:message', doc, message, stored)
+    else to.emit('doc:message', doc, message)
   }
 }

@@ -36,10 +36,11 @@ describe('group notes survive a killed server', () => {
       cleanups.push(() => open.destroy())
       await open.synced
       const writer: Writer = { open, written: new Map(), confirmed: new Set() }
-      phone.socket.on('doc:stored', ({ doc, stateVector }) => {
-        if (doc !== open.provider.roomname) return
-        const stored = Y.decodeStateVector(new Uint8Array(stateVector)).get(open.doc.clientID) ?? 0
-        for (const [marker, clock] of writer.written) if (clock <= stored) writer.confirmed.add(marker)
+      open.tunnel.watch(open.provider.roomname, {
+        stored: (stateVector) => {
+          const stored = Y.decodeStateVector(stateVector).get(open.doc.clientID) ?? 0
+          for (const [marker, clock] of writer.written) if (clock <= stored) writer.confirmed.add(marker)
+        },
       })
       writers.push(writer)
     }

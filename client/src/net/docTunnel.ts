@@ -78,23 +78,20 @@ export class DocTunnel {
         super(tunnel, url)
       }
     }
-    socket.on('doc:message', (doc, message) => {
+    socket.on('doc:message', (doc, message, stored) => {
       const watchers = this.watchers.get(doc)
       if (watchers) {
         const bytes = message instanceof Uint8Array ? message : new Uint8Array(message as ArrayBuffer)
         for (const w of watchers) w.message?.(bytes)
       }
       this.channels.get(doc)?.receive(message)
+      if (stored) this.storedState(doc, stored)
     })
     socket.on('doc:closed', ({ doc, code, reason }) => {
       this.channels.get(doc)?.closeFromServer(code, reason)
       for (const w of this.watchers.get(doc) ?? []) w.closed?.(code, reason)
     })
-    socket.on('doc:stored', ({ doc, stateVector }) => {
-      const bytes =
-        stateVector instanceof Uint8Array ? stateVector : new Uint8Array(stateVector as ArrayBuffer)
-      for (const w of this.watchers.get(doc) ?? []) w.stored?.(bytes)
-    })
+    socket.on('doc:stored', ({ doc, stateVector }) => this.storedState(doc, stateVector))
     socket.on('doc:rejected', ({ doc, reason }) => {
       for (const w of this.watchers.get(doc) ?? []) w.rejected?.(reason)
     })
@@ -103,6 +100,12 @@ export class DocTunnel {
     })
     newestTunnel = this
     for (const listener of [...tunnelListeners]) listener()
+  }
+
+  /** Hands the state the server stored, from a notice or a change sent on, to the document's watchers. */
+  private storedState(doc: string, stateVector: Uint8Array | ArrayBuffer): void {
+    const bytes = stateVector instanceof Uint8Array ? stateVector : new Uint8Array(stateVector)
+    for (const w of this.watchers.get(doc) ?? []) w.stored?.(bytes)
   }
 
   /** Listens to what the server says about one document (stored state, refusals, closes); returns the unsubscribe. */

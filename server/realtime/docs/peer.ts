@@ -8,8 +8,11 @@ export interface DocPeer {
   readonly identity: Identity
   /** Whether the connection is still up; a document opened after it dropped would never be left. */
   isConnected(): boolean
-  /** Sends a y-websocket protocol message for one document. */
-  send(doc: string, message: Uint8Array): void
+  /**
+   * Sends a y-websocket protocol message for one document; `stored`, when given, is the state the server has
+   * stored (as `stored()` tells it), carried along so that a busy document needs no notice of its own.
+   */
+  send(doc: string, message: Uint8Array, stored?: Uint8Array): void
   /** Tells the client which state of this document the server has stored (a Yjs state vector). */
   stored(doc: string, stateVector: Uint8Array): void
   /** Tells the client a change of theirs was refused or undone, while the document stays open. */
@@ -19,9 +22,14 @@ export interface DocPeer {
 }
 
 /** Sends one message of a document to several connections; a transport may encode it once for all of them. */
-export type DocFanout = (peers: readonly DocPeer[], doc: string, message: Uint8Array) => void
+export type DocFanout = (
+  peers: readonly DocPeer[],
+  doc: string,
+  message: Uint8Array,
+  stored?: Uint8Array,
+) => void
 
 /** The fanout without a transport's help: one send per connection. */
-export const sendToEach: DocFanout = (peers, doc, message) => {
-  for (const peer of peers) peer.send(doc, message)
+export const sendToEach: DocFanout = (peers, doc, message, stored) => {
+  for (const peer of peers) peer.send(doc, message, stored)
 }

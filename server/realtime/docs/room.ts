@@ -30,7 +30,8 @@ export const SERVER_ORIGIN = Symbol('server')
 /**
  * How long the server waits to tell a writer what it stored, so a burst of keystrokes costs one answer. At 100 ms
  * a hall of people typing got almost one notice per change, a third of all the messages the server sent; at
- * 500 ms "Saved" still shows within half a second of the last keystroke.
+ * 500 ms "Saved" still shows within half a second of the last keystroke. A writer who receives someone else's
+ * change meanwhile gets no notice at all: every change sent on carries the stored state.
  */
 export const STORED_NOTICE_MS = 500
 
@@ -77,7 +78,9 @@ export class DocRoom {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const message = encodeSync((e) => syncProtocol.writeUpdate(e, update))
       const broadcast = () => {
-        this.sendToMembers(message, origin)
+        // Everything applied so far is on disk (peers' changes are stored before they are applied, the server's
+        // before they are sent), so the state vector now is the stored state every recipient may rely on.
+        this.sendToMembers(message, origin, Y.encodeStateVector(this.doc))
         this.options.onChange?.(this)
       }
       if (origin !== SERVER_ORIGIN) return broadcast()
@@ -261,11 +264,21 @@ export class DocRoom {
     if (refusal) throw refusal
   }
 
-  /** Sends a message to every member but `except`, encoded once by the fanout. */
-  private sendToMembers(message: Uint8Array, except?: unknown): void {
+  /**
+   * Sends a message to every member but `except`, encoded once by the fanout. With `stored`, the message tells
+   * each recipient what the server has stored, so their pending stored notices are dropped.
+   */
+  private sendToMembers(message: Uint8Array, except?: unknown, stored?: Uint8Array): void {
     const peers: DocPeer[] = []
-    for (const m of this.members.values()) if (m.peer !== except) peers.push(m.peer)
-    if (peers.length > 0) (this.options.fanout ?? sendToEach)(peers, this.name, message)
+    for (const m of this.members.values()) {
+      if (m.peer === except) continue
+      peers.push(m.peer)
+      if (stored && m.storedTimer) {
+        clearTimeout(m.storedTimer)
+        m.storedTimer = null
+      }
+    }
+    if (peers.length > 0) (this.options.fanout ?? sendToEach)(peers, this.name, message, stored)
   }
 
   /** Tells a writer, shortly after, the state the server has stored: its "Saved" is true only against this. */
