@@ -1,6 +1,7 @@
 import { docNameSchema, docOpenSchema } from '../../shared/protocol.ts'
 import type { RealtimeContext } from './context.ts'
 import type { DocFanout, DocPeer } from './docs/peer.ts'
+import { emitBinaryToEach } from './preEncodedFrames.ts'
 import { onRequest } from './requests.ts'
 import type { IoServer, IoSocket } from './types.ts'
 
@@ -35,14 +36,11 @@ export function registerDocHandlers(ctx: RealtimeContext, socket: IoSocket): voi
   socket.on('disconnect', () => ctx.hub.disconnect(peer))
 }
 
-/**
- * Sends a document message to several connections as one Socket.IO broadcast, so it is encoded once for all of
- * them. A peer's id is its socket's id, and every socket is in the room named by its id.
- */
+/** Sends a document message to several connections, its WebSocket frame built once for all of them. */
 export function socketFanout(io: IoServer): DocFanout {
   return (peers, doc, message, stored) => {
-    const to = io.to(peers.map((peer) => peer.id))
-    if (stored) to.emit('doc:message', doc, message, stored)
-    else to.emit('doc:message', doc, message)
+    const ids = peers.map((peer) => peer.id)
+    if (stored) emitBinaryToEach(io, ids, 'doc:message', doc, message, stored)
+    else emitBinaryToEach(io, ids, 'doc:message', doc, message)
   }
 }
