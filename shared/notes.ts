@@ -9,7 +9,7 @@ import { LIMITS } from './limits.ts'
  *   each point is a Y.Map { kind, text: Y.Text, position (fractional index), createdAt }.
  * - `authors`: written by the server only, point id → how the author may be shown (label, sector); clients' writes
  *   to it are reverted.
- * - `discussion`: the free-form notes, a Y.XmlFragment edited with TipTap.
+ * - `discussion`: the free-form notes, a Y.XmlFragment edited with ProseMirror (client/src/pages/notes/editor).
  */
 export const POINT_KINDS = ['idea', 'concern', 'question', 'action'] as const
 export type PointKind = (typeof POINT_KINDS)[number]

@@ -51,7 +51,9 @@ function binaryEventFrame(event: string, ...args: unknown[]): Frame | null {
   const bytes = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength)
   // ws returns the frame's header and payload apart, for a two-buffer write; joined, each socket gets one plain
   // write, which costs less than a corked writev.
-  return [Buffer.concat(Sender.frame(bytes, { fin: true, rsv1: false, opcode: 2, mask: false, readOnly: false }))]
+  return [
+    Buffer.concat(Sender.frame(bytes, { fin: true, rsv1: false, opcode: 2, mask: false, readOnly: false })),
+  ]
 }
 
 /** The ws sender a frame may be written to now without overtaking anything, or null. */

@@ -211,7 +211,9 @@ describe.skipIf(skip)('every page, for every participant', () => {
       const phone = await open({ ...PHONE, locale }, seat)
       await phone.goto(`${server.baseUrl}/s/${created.sessionId}`)
       await phone.getByTestId('my-table').waitFor()
-      await phone.locator('.discussion [contenteditable]').waitFor()
+      // The editor itself: the others' carets inside it are contenteditable too ("false").
+      const notesEditor = phone.locator('.discussion [contenteditable="true"]')
+      await notesEditor.waitFor()
       if (lang === 'en') {
         await expect
           .poll(() => phone.locator('textarea.point-text').first().inputValue(), { timeout: 30_000 })
@@ -232,7 +234,7 @@ describe.skipIf(skip)('every page, for every participant', () => {
         expect(clockLive).toBe('off')
         expect(await phone.getByTestId('round-announcer').getAttribute('aria-live')).toBe('polite')
         // Typing in the notes: the field stays above where the on-screen keyboard would be.
-        await phone.locator('.discussion [contenteditable]').click()
+        await notesEditor.click()
         await phone.keyboard.type('Lights on the bridge')
         const caretBottom = await phone.evaluate(() => {
           const range = window.getSelection()?.getRangeAt(0)

@@ -25,13 +25,19 @@ const status = (page: Page) => page.getByTestId('notes-status')
 const waitForStatus = (page: Page, state: string, timeout = 20_000) =>
   page.locator(`[data-testid="notes-status"][data-state="${state}"]`).waitFor({ timeout })
 const editor = (page: Page) => page.getByRole('textbox', { name: 'Discussion notes' })
-/** The discussion notes as HTML, without the others' carets (which differ per phone). */
+/**
+ * The discussion notes as HTML, without the others' carets and selections (which differ per phone), nor the
+ * placeholders ProseMirror puts next to a caret at the end of a line.
+ */
 const discussionHtml = (page: Page) =>
   editor(page).evaluate((el) => {
     const copy = el.cloneNode(true) as HTMLElement
-    for (const caret of copy.querySelectorAll('.collab-caret, .ProseMirror-yjs-selection'))
-      caret.replaceWith(...caret.childNodes)
-    for (const caret of copy.querySelectorAll('.collab-caret')) caret.remove()
+    for (const selection of copy.querySelectorAll('.ProseMirror-yjs-selection'))
+      selection.replaceWith(...selection.childNodes)
+    for (const extra of copy.querySelectorAll(
+      '.collab-caret, .ProseMirror-separator, .ProseMirror-trailingBreak',
+    ))
+      extra.remove()
     return copy.innerHTML
   })
 const pointTexts = (page: Page) =>
@@ -140,6 +146,38 @@ describe.skipIf(skip)('group notes on two phones, through the server only', () =
     }
   }
 
+  /** The facilitator, from Node, plans one whole-room round and starts it: every phone gets the same notes. */
+  const startRound = async (facilitatorToken: string) => {
+    const facilitator = await connect(server.baseUrl, facilitatorToken)
+    sockets.push(facilitator)
+    const snap = await request<RoomSnapshot>(facilitator, 'room:snapshot')
+    if (!snap.ok) throw new Error(snap.error.message)
+    const agenda = await request<RoomState>(facilitator, 'agenda:save', {
+      expectedVersion: snap.data.state.version,
+      rounds: [
+        {
+          title: 'Getting around',
+          prompts: ['What would make getting here easier?'],
+          durationMinutes: 20,
+          groupSize: 10,
+          grouping: 'whole-room',
+        },
+      ],
+    })
+    if (!agenda.ok) throw new Error(agenda.error.message)
+    const roundId = agenda.data.rounds[0]?.id as string
+    const started = await request<RoomState>(facilitator, 'round:start', {
+      expectedVersion: agenda.data.version,
+      roundId,
+    })
+    if (!started.ok) throw new Error(started.error.message)
+    const room = await request<RoomSnapshot>(facilitator, 'room:snapshot')
+    if (!room.ok) throw new Error(room.error.message)
+    const docName = room.data.groups[0]?.docName as string
+    expect(docName).toBeTruthy()
+    return { facilitator, roundId, version: started.data.version, docName }
+  }
+
   it('two phones write key points and notes live, one goes offline, reloads, comes back, and both converge', async () => {
     const t0 = Date.now()
     const step = (name: string) =>
@@ -173,33 +211,7 @@ describe.skipIf(skip)('group notes on two phones, through the server only', () =
 
     step('The facilitator, from Node, plans one')
     // The facilitator, from Node, plans one whole-room round and starts it.
-    const facilitator = await connect(server.baseUrl, created.facilitatorToken)
-    sockets.push(facilitator)
-    const snap = await request<RoomSnapshot>(facilitator, 'room:snapshot')
-    if (!snap.ok) throw new Error(snap.error.message)
-    const agenda = await request<RoomState>(facilitator, 'agenda:save', {
-      expectedVersion: snap.data.state.version,
-      rounds: [
-        {
-          title: 'Getting around',
-          prompts: ['What would make getting here easier?'],
-          durationMinutes: 20,
-          groupSize: 10,
-          grouping: 'whole-room',
-        },
-      ],
-    })
-    if (!agenda.ok) throw new Error(agenda.error.message)
-    const roundId = agenda.data.rounds[0]?.id as string
-    const started = await request<RoomState>(facilitator, 'round:start', {
-      expectedVersion: agenda.data.version,
-      roundId,
-    })
-    if (!started.ok) throw new Error(started.error.message)
-    const room = await request<RoomSnapshot>(facilitator, 'room:snapshot')
-    if (!room.ok) throw new Error(room.error.message)
-    const docName = room.data.groups[0]?.docName as string
-    expect(docName).toBeTruthy()
+    const { docName } = await startRound(created.facilitatorToken)
 
     step('Both phones show the notes, connected')
     // Both phones show the notes, connected, with nothing to save.
@@ -373,4 +385,119 @@ describe.skipIf(skip)('group notes on two phones, through the server only', () =
 
     expect(problems).toEqual([])
   }, 240_000)
+
+  it("the discussion notes' tools and keys: headings, lists, bold, breaks, and undo of one's own edits", async () => {
+    const created = await createSession(server.baseUrl, {
+      title: 'Tools night',
+      sectors: SECTORS,
+      anonymity: 'named',
+    })
+    const seat = async (displayName: string, sector: string) => {
+      const joined = await joinSession(server.baseUrl, created.joinCode, { displayName, sector })
+      return { participantId: joined.participantId, token: joined.participantToken }
+    }
+    const a = (await openPhone(created.sessionId, await seat('Alice', 'Transport'))).page
+    const b = (await openPhone(created.sessionId, await seat('Bruno', 'Faith-based'))).page
+    for (const page of [a, b]) await page.goto(`${server.baseUrl}/s/${created.sessionId}`)
+    const { facilitator, roundId, version } = await startRound(created.facilitatorToken)
+    for (const page of [a, b]) await waitForStatus(page, 'saved')
+    const notes = editor(a)
+    const pressed = async (name: string) =>
+      (await a.getByRole('button', { name, exact: true }).getAttribute('aria-pressed')) === 'true'
+    const toolbar = async () => ({
+      heading: await pressed('Heading'),
+      bold: await pressed('Bold'),
+      bullet: await pressed('• List'),
+      ordered: await pressed('1. List'),
+    })
+    const none = { heading: false, bold: false, bullet: false, ordered: false }
+
+    // Markdown-like shortcuts as one types: "#### " makes a heading, "- " a bulleted list.
+    await notes.click()
+    await a.keyboard.type('#### Buses')
+    await notes.locator('h4').getByText('Buses').waitFor()
+    await expect.poll(toolbar).toEqual({ ...none, heading: true })
+    await a.keyboard.press('Enter')
+    await expect.poll(toolbar).toEqual(none)
+    await a.keyboard.type('- Late buses')
+    await notes.locator('ul > li').getByText('Late buses').waitFor()
+    await expect.poll(toolbar).toEqual({ ...none, bullet: true })
+
+    // Enter makes the next item, Tab nests it, Shift-Tab brings it back.
+    await a.keyboard.press('Enter')
+    await a.keyboard.type('Weekend gaps')
+    await a.keyboard.press('Tab')
+    await notes.locator('ul ul > li').getByText('Weekend gaps').waitFor()
+    await a.keyboard.press('Shift+Tab')
+    await expect.poll(() => notes.locator('ul ul').count()).toBe(0)
+    await expect.poll(() => notes.locator('ul > li').count()).toBe(2)
+
+    // The other list's button turns the list into that kind; its own button lifts the item out of it.
+    await a.getByRole('button', { name: '1. List' }).click()
+    await expect.poll(() => notes.locator('ol > li').count()).toBe(2)
+    await expect.poll(() => notes.locator('ul').count()).toBe(0)
+    await expect.poll(toolbar).toEqual({ ...none, ordered: true })
+    await a.getByRole('button', { name: '1. List' }).click()
+    await expect.poll(() => notes.locator('ol > li').count()).toBe(1)
+    await notes.locator(':scope > p').getByText('Weekend gaps').waitFor()
+    await expect.poll(toolbar).toEqual(none)
+    // Back into a list of the kind just before it: one list, not two.
+    await a.getByRole('button', { name: '1. List' }).click()
+    await expect.poll(() => notes.locator('ol > li').count()).toBe(2)
+    await expect.poll(() => notes.locator('ol').count()).toBe(1)
+    // Enter on an empty item leaves the list.
+    await a.keyboard.press('End')
+    await a.keyboard.press('Enter')
+    await a.keyboard.press('Enter')
+    await expect.poll(toolbar).toEqual(none)
+
+    // Bold from the keyboard, and Shift-Enter for a line break inside the paragraph.
+    await a.keyboard.press('Control+b')
+    await expect.poll(toolbar).toEqual({ ...none, bold: true })
+    await a.keyboard.type('Ask')
+    await a.keyboard.press('Control+b')
+    await a.keyboard.type(' the council')
+    await a.keyboard.press('Shift+Enter')
+    await a.keyboard.type('by Friday.')
+    await notes.locator('p > strong').getByText('Ask', { exact: true }).waitFor()
+    await expect.poll(() => notes.locator('p:has(strong) > br').count()).toBe(1)
+    await expect.poll(toolbar).toEqual(none)
+
+    // Bruno adds a line; Alice sees him typing, and his caret.
+    await editor(b).locator(':scope > p').last().click()
+    await b.keyboard.press('End')
+    await b.keyboard.press('Enter')
+    await b.keyboard.type('From Bruno.')
+    await a.getByText('Bruno is typing…').waitFor()
+    await notes.getByText('From Bruno.').waitFor()
+    await a.locator('.collab-caret-label').filter({ hasText: 'Bruno' }).waitFor()
+
+    // Undo takes back Alice's own last edit, never Bruno's; both redo keys bring it back.
+    await waitForStatus(a, 'saved')
+    const before = await discussionHtml(a)
+    await a.keyboard.press('Control+z')
+    await expect.poll(() => discussionHtml(a)).not.toBe(before)
+    expect(await discussionHtml(a)).toContain('From Bruno.')
+    await a.keyboard.press('Control+Shift+z')
+    await expect.poll(() => discussionHtml(a)).toBe(before)
+    await a.keyboard.press('Control+z')
+    await expect.poll(() => discussionHtml(a)).not.toBe(before)
+    await a.keyboard.press('Control+y')
+    await expect.poll(() => discussionHtml(a)).toBe(before)
+    await expect.poll(() => discussionHtml(b)).toBe(before)
+
+    // The toolbar follows the caret: in the bold word, Bold is pressed.
+    await notes.locator('strong').click()
+    await expect.poll(toolbar).toEqual({ ...none, bold: true })
+    await screenshot(a, 'phone-notes-tools')
+
+    // When the round ends the notes stay readable, and say they are read-only.
+    const ended = await request<RoomState>(facilitator, 'round:end', { expectedVersion: version, roundId })
+    if (!ended.ok) throw new Error(ended.error.message)
+    await a.getByTestId('round-ended').locator('summary').click()
+    await a.locator('.discussion-content[aria-readonly="true"][contenteditable="false"]').waitFor()
+    await a.locator('.discussion-content').getByText('From Bruno.').waitFor()
+    expect(await a.getByRole('toolbar').count()).toBe(0)
+    await screenshot(a, 'phone-notes-readonly')
+  }, 120_000)
 })

@@ -24,6 +24,13 @@ interface AwarenessUser {
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null)
 
+/**
+ * The name in someone's awareness `user`, or null. An anonymous session's server writes no name, and y-prosemirror's
+ * caret plugin then writes `User: <clientId>` into that very state, which every reader of awareness would show.
+ */
+export const awarenessName = (name: unknown, clientId: number): string | null =>
+  name === `User: ${clientId}` ? null : str(name)
+
 /** The others in the notes now and whether each is typing, and a way to say "I am typing". */
 export function useNotesPresence(provider: WebsocketProvider | null) {
   const [others, setOthers] = useState<PresentUser[]>([])
@@ -41,7 +48,7 @@ export function useNotesPresence(provider: WebsocketProvider | null) {
         if (!user) continue
         const person: PresentUser = {
           key: '',
-          name: str(user.name),
+          name: awarenessName(user.name, clientId),
           sector: str(user.sector),
           role: str(user.role) ?? 'participant',
           color: str(user.color) ?? '#37474f',

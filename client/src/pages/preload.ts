@@ -4,7 +4,7 @@ export const preloadParticipantPage = (): Promise<unknown> =>
     // A failed preload is retried by the real navigation.
   })
 
-/** Warms the notes editor's chunk (TipTap and ProseMirror), the heaviest part of a round, before a round opens. */
+/** Warms the notes editor's chunk (ProseMirror and y-prosemirror), the heaviest part of a round, before a round opens. */
 export const preloadEditor = (): Promise<unknown> =>
   import('./notes/DiscussionEditor.tsx').catch(() => {
     // A failed preload is retried when the notes open.

@@ -1,33 +1,40 @@
-import { Editor } from '@tiptap/core'
-import Bold from '@tiptap/extension-bold'
-import Collaboration from '@tiptap/extension-collaboration'
-import CollaborationCaret from '@tiptap/extension-collaboration-caret'
-import Document from '@tiptap/extension-document'
-import HardBreak from '@tiptap/extension-hard-break'
-import Heading from '@tiptap/extension-heading'
-import { BulletList } from '@tiptap/extension-list/bullet-list'
-import { ListItem } from '@tiptap/extension-list/item'
-import { OrderedList } from '@tiptap/extension-list/ordered-list'
-import Paragraph from '@tiptap/extension-paragraph'
-import Text from '@tiptap/extension-text'
+import { EditorState, type Transaction } from 'prosemirror-state'
+import { EditorView } from 'prosemirror-view'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ySyncPluginKey } from 'y-prosemirror'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { discussionFragment } from '../../../../shared/notes.ts'
+import { awarenessName } from '../../net/useNotesPresence.ts'
+import { TOOLS } from './editor/commands.ts'
+import { type CaretUser, notesPlugins } from './editor/plugins.ts'
+import { notesSchema } from './editor/schema.ts'
 import { personName } from './Presence.tsx'
 
-/** Who a caret belongs to, as the server wrote it into awareness. */
-interface CaretUser {
-  name?: string | null
-  sector?: string | null
-  role?: string
-  color?: string
-}
+/** The keys of the tools that show pressed, as one string so that React skips the render when none changed. */
+const pressedTools = (state: EditorState) =>
+  TOOLS.filter((tool) => tool.isActive(state))
+    .map((tool) => tool.key)
+    .join(' ')
+
+/** The content element's props: ProseMirror owns that element, so its attributes are props, not JSX. */
+const contentProps = (editable: boolean, label: string, describedBy: string) => ({
+  editable: () => editable,
+  attributes: {
+    class: 'discussion-content',
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-label': label,
+    'aria-describedby': describedBy,
+    'aria-readonly': String(!editable),
+  },
+})
 
 /**
- * The free-form discussion notes: TipTap 3 bound to the document's `discussion` fragment, with the others' carets
- * labelled by name or sector. Loaded on its own, after the page shows, so the join page stays light.
+ * The free-form discussion notes: ProseMirror bound to the document's `discussion` fragment by y-prosemirror, with
+ * the others' carets labelled by name or sector. Loaded on its own, after the page shows, so the join page stays
+ * light.
  */
 export default function DiscussionEditor({
   doc,
@@ -50,114 +57,75 @@ export default function DiscussionEditor({
   writableRef.current = writable
 
   const host = useRef<HTMLDivElement>(null)
-  const [editor, setEditor] = useState<Editor | null>(null)
-  const [active, setActive] = useState({ heading: false, bold: false, bullet: false, ordered: false })
+  const [view, setView] = useState<EditorView | null>(null)
+  const [pressed, setPressed] = useState('')
 
-  // TipTap's own Editor, mounted into a div: the React wrapper would add weight and nothing needed here.
   useEffect(() => {
     const element = host.current
     if (!element) return
-    const instance = new Editor({
-      element,
-      extensions: [
-        // No TipTap history: Collaboration brings Yjs's undo, scoped to this person's edits, not the others'.
-        Document,
-        Paragraph,
-        Text,
-        HardBreak,
-        Bold,
-        Heading.configure({ levels: [4] }),
-        BulletList,
-        OrderedList,
-        ListItem,
-        Collaboration.configure({ fragment: discussionFragment(doc) }),
-        CollaborationCaret.configure({
-          provider,
-          // The server replaces `user` with who this connection is; nothing here is trusted.
-          user: {},
-          render: (user: CaretUser) => {
-            const caret = document.createElement('span')
-            caret.className = 'collab-caret'
-            caret.style.borderColor = user.color ?? '#37474f'
-            const label = document.createElement('span')
-            label.className = 'collab-caret-label'
-            label.style.backgroundColor = user.color ?? '#37474f'
-            label.textContent = personName(tRef.current, {
-              name: user.name ?? null,
-              sector: user.sector ?? null,
-              role: user.role ?? 'participant',
-            })
-            caret.append(label)
-            return caret
-          },
-        }),
-      ],
-      editable: writableRef.current,
-      editorProps: {
-        attributes: {
-          class: 'discussion-content',
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-label': tRef.current('notes.discussionLabel'),
-          'aria-describedby': `${toolbarId}-hint`,
-        },
+    const renderCaret = (user: CaretUser, clientId: number) => {
+      const caret = document.createElement('span')
+      caret.className = 'collab-caret'
+      caret.style.borderColor = user.color ?? '#37474f'
+      const label = document.createElement('span')
+      label.className = 'collab-caret-label'
+      label.style.backgroundColor = user.color ?? '#37474f'
+      label.textContent = personName(tRef.current, {
+        name: awarenessName(user.name, clientId),
+        sector: user.sector ?? null,
+        role: user.role ?? 'participant',
+      })
+      caret.append(label)
+      return caret
+    }
+    const instance = new EditorView(element, {
+      state: EditorState.create({
+        schema: notesSchema,
+        plugins: notesPlugins(discussionFragment(doc), provider.awareness, renderCaret),
+      }),
+      ...contentProps(writableRef.current, tRef.current('notes.discussionLabel'), `${toolbarId}-hint`),
+      // `this`, not `instance`: y-prosemirror dispatches its first render while the view is being constructed.
+      dispatchTransaction(this: EditorView, tr: Transaction) {
+        // y-prosemirror flushes caret updates on a timer, which may fire once the view is gone: drop them.
+        if (this.isDestroyed) return
+        this.updateState(this.state.apply(tr))
+        // Only this person's typing says "typing": the others' changes arrive as y-sync transactions.
+        if (tr.docChanged && !tr.getMeta(ySyncPluginKey)) typedRef.current()
+        setPressed(pressedTools(this.state))
       },
-      onUpdate: ({ transaction }) => {
-        if (!transaction.getMeta('y-sync$')) typedRef.current()
-      },
-      onTransaction: ({ editor: e }) =>
-        setActive({
-          heading: e.isActive('heading'),
-          bold: e.isActive('bold'),
-          bullet: e.isActive('bulletList'),
-          ordered: e.isActive('orderedList'),
-        }),
     })
-    setEditor(instance)
+    setView(instance)
     return () => {
-      setEditor(null)
+      setView(null)
+      // This also takes the editor's element out of the host, so StrictMode's second mount shows one editor.
       instance.destroy()
-      // Destroying leaves the editor's DOM behind; StrictMode's second mount would then show two editors.
-      element.replaceChildren()
     }
   }, [doc, provider, toolbarId])
 
+  // Live: the notes lock while open (the round ends, the server refuses), and the label follows the language. When
+  // the document changes in the same render, `view` is the one the effect above has just destroyed: skip it, the
+  // new view comes with the next render.
   useEffect(() => {
-    editor?.setEditable(writable)
-    editor?.view.dom.setAttribute('aria-readonly', String(!writable))
-  }, [editor, writable])
-
-  const tools = [
-    {
-      key: 'heading',
-      pressed: active.heading,
-      run: () => editor?.chain().focus().toggleHeading({ level: 4 }).run(),
-    },
-    { key: 'bold', pressed: active.bold, run: () => editor?.chain().focus().toggleBold().run() },
-    {
-      key: 'bulletList',
-      pressed: active.bullet,
-      run: () => editor?.chain().focus().toggleBulletList().run(),
-    },
-    {
-      key: 'orderedList',
-      pressed: active.ordered,
-      run: () => editor?.chain().focus().toggleOrderedList().run(),
-    },
-  ] as const
+    if (view && !view.isDestroyed)
+      view.setProps(contentProps(writable, t('notes.discussionLabel'), `${toolbarId}-hint`))
+  }, [view, writable, t, toolbarId])
 
   return (
     <div className={`discussion-editor${writable ? '' : ' discussion-readonly'}`}>
       {writable ? (
         <div className="editor-toolbar" role="toolbar" aria-label={t('notes.toolbar')} id={toolbarId}>
-          {tools.map((tool) => (
+          {TOOLS.map((tool) => (
             <button
               key={tool.key}
               type="button"
               className={`tool tool-${tool.key}`}
-              aria-pressed={tool.pressed}
+              aria-pressed={pressed.split(' ').includes(tool.key)}
               onMouseDown={(e) => e.preventDefault()}
-              onClick={tool.run}
+              onClick={() => {
+                if (!view) return
+                view.focus()
+                tool.command(view.state, view.dispatch, view)
+              }}
             >
               {t(`notes.tools.${tool.key}`)}
             </button>
