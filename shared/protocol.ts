@@ -164,8 +164,8 @@ export interface ServerToClientEvents extends GatherServerEvents, ArchiveServerE
   /** To facilitators, throttled: a group's notes changed. */
   'group:preview': (preview: GroupPreview) => void
   /**
-   * A y-websocket message of one document. A change sent on from another connection carries the state the server
-   * has stored (as `doc:stored`), so that anyone receiving it needs no separate notice.
+   * A y-websocket message of one document. A change sent on from another connection to a writer still waiting for
+   * its `doc:stored` carries that stored state instead, so that the writer needs no separate notice.
    */
   'doc:message': (doc: string, message: Uint8Array, stored?: Uint8Array) => void
   'doc:closed': (closed: DocClosed) => void

@@ -31,7 +31,7 @@ export const SERVER_ORIGIN = Symbol('server')
  * How long the server waits to tell a writer what it stored, so a burst of keystrokes costs one answer. At 100 ms
  * a hall of people typing got almost one notice per change, a third of all the messages the server sent; at
  * 500 ms "Saved" still shows within half a second of the last keystroke. A writer who receives someone else's
- * change meanwhile gets no notice at all: every change sent on carries the stored state.
+ * change meanwhile gets no notice at all: that change carried the stored state.
  */
 export const STORED_NOTICE_MS = 500
 
@@ -79,8 +79,8 @@ export class DocRoom {
       const message = encodeSync((e) => syncProtocol.writeUpdate(e, update))
       const broadcast = () => {
         // Everything applied so far is on disk (peers' changes are stored before they are applied, the server's
-        // before they are sent), so the state vector now is the stored state every recipient may rely on.
-        this.sendToMembers(message, origin, Y.encodeStateVector(this.doc))
+        // before they are sent), so the state vector now is the stored state a recipient may rely on.
+        this.sendToMembers(message, origin, () => Y.encodeStateVector(this.doc))
         this.options.onChange?.(this)
       }
       if (origin !== SERVER_ORIGIN) return broadcast()
@@ -265,20 +265,24 @@ export class DocRoom {
   }
 
   /**
-   * Sends a message to every member but `except`, encoded once by the fanout. With `stored`, the message tells
-   * each recipient what the server has stored, so their pending stored notices are dropped.
+   * Sends a message to every member but `except`, encoded once per variant by the fanout. With `storedState`, a
+   * member still waiting to hear that its own changes are stored gets the stored state with the message, and so
+   * no notice later; the others have nothing unconfirmed and get the message alone, a smaller frame.
    */
-  private sendToMembers(message: Uint8Array, except?: unknown, stored?: Uint8Array): void {
-    const peers: DocPeer[] = []
+  private sendToMembers(message: Uint8Array, except?: unknown, storedState?: () => Uint8Array): void {
+    const plain: DocPeer[] = []
+    const waiting: DocPeer[] = []
     for (const m of this.members.values()) {
       if (m.peer === except) continue
-      peers.push(m.peer)
-      if (stored && m.storedTimer) {
+      if (storedState && m.storedTimer) {
         clearTimeout(m.storedTimer)
         m.storedTimer = null
-      }
+        waiting.push(m.peer)
+      } else plain.push(m.peer)
     }
-    if (peers.length > 0) (this.options.fanout ?? sendToEach)(peers, this.name, message, stored)
+    const fanout = this.options.fanout ?? sendToEach
+    if (plain.length > 0) fanout(plain, this.name, message)
+    if (storedState && waiting.length > 0) fanout(waiting, this.name, message, storedState())
   }
 
   /** Tells a writer, shortly after, the state the server has stored: its "Saved" is true only against this. */
