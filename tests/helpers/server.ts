@@ -25,6 +25,19 @@ export function tempDir(prefix = 'convene-test-'): { dir: string; cleanup: () =>
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
+/** A real SQLite store in a temp directory, without a server; `close` closes it and deletes the directory. */
+export function tempStore(): { store: ReturnType<typeof createSqliteStore>; close: () => Promise<void> } {
+  const { dir, cleanup } = tempDir()
+  const store = createSqliteStore(join(dir, 'convene.sqlite'))
+  return {
+    store,
+    close: async () => {
+      await store.close()
+      cleanup()
+    },
+  }
+}
+
 /** Starts a server; pass `dataFile` to reuse data, `port` to reuse a port. */
 export async function startTestServer(
   options: { dataFile?: string; port?: number } & Partial<Omit<AppDeps, 'store' | 'logger'>> = {},

@@ -1,7 +1,5 @@
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSqliteStore } from '../../server/store/sqlite/index.ts'
-import { tempDir } from '../helpers/server.ts'
+import { tempStore } from '../helpers/server.ts'
 
 const cleanups: (() => unknown)[] = []
 afterEach(async () => {
@@ -10,10 +8,8 @@ afterEach(async () => {
 
 describe('the document update log', () => {
   it('keeps the order of appends made in one turn and in the next, grouped into one commit per turn', async () => {
-    const { dir, cleanup } = tempDir()
-    cleanups.push(cleanup)
-    const store = createSqliteStore(join(dir, 'convene.sqlite'))
-    cleanups.push(() => store.close())
+    const { store, close } = tempStore()
+    cleanups.push(close)
 
     const bytes = (n: number) => new Uint8Array([n % 256, Math.floor(n / 256)])
     // One turn: these share one commit at the end of the turn.

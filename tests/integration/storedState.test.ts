@@ -1,12 +1,10 @@
-import { join } from 'node:path'
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { DocPeer } from '../../server/realtime/docs/peer.ts'
 import { DocRoom, MESSAGE, STORED_NOTICE_MS } from '../../server/realtime/docs/room.ts'
-import { createSqliteStore } from '../../server/store/sqlite/index.ts'
-import { tempDir } from '../helpers/server.ts'
+import { tempStore } from '../helpers/server.ts'
 
 const cleanups: (() => unknown)[] = []
 afterEach(async () => {
@@ -45,10 +43,8 @@ const clockIn = (stateVector: Uint8Array | undefined, doc: Y.Doc) =>
 
 describe('the stored state a writer is told', () => {
   it('rides with a change sent to a writer who waits for it, so only a writer who received none gets a notice', async () => {
-    const { dir, cleanup } = tempDir()
-    cleanups.push(cleanup)
-    const store = createSqliteStore(join(dir, 'convene.sqlite'))
-    cleanups.push(() => store.close())
+    const { store, close } = tempStore()
+    cleanups.push(close)
     // Only the notice timers are faked: SQLite's group commit keeps its real turn of the event loop.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const room = new DocRoom('s/a/g/x', store.docs)
