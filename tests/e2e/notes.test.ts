@@ -1,10 +1,10 @@
 import { gzipSync } from 'node:zlib'
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RoomSnapshot } from '../../shared/protocol.ts'
 import type { RoomState } from '../../shared/rounds.ts'
 import { browserSkipReason, LAPTOP, launchBrowser, PHONE } from '../helpers/browser.ts'
 import { type connect as Connect, connect, createSession, joinSession, request } from '../helpers/clients.ts'
+import { startRound } from '../helpers/rooms.ts'
 import { checkPage, type E2eServer, screenshot, scrollsSideways, startE2eServer } from './support.ts'
 
 const skip = browserSkipReason()
@@ -147,35 +147,17 @@ describe.skipIf(skip)('group notes on two phones, through the server only', () =
   }
 
   /** The facilitator, from Node, plans one whole-room round and starts it: every phone gets the same notes. */
-  const startRound = async (facilitatorToken: string) => {
+  const openNotesRound = async (facilitatorToken: string) => {
     const facilitator = await connect(server.baseUrl, facilitatorToken)
     sockets.push(facilitator)
-    const snap = await request<RoomSnapshot>(facilitator, 'room:snapshot')
-    if (!snap.ok) throw new Error(snap.error.message)
-    const agenda = await request<RoomState>(facilitator, 'agenda:save', {
-      expectedVersion: snap.data.state.version,
-      rounds: [
-        {
-          title: 'Getting around',
-          prompts: ['What would make getting here easier?'],
-          durationMinutes: 20,
-          groupSize: 10,
-          grouping: 'whole-room',
-        },
-      ],
+    const room = await startRound(facilitator, {
+      groupSize: 10,
+      title: 'Getting around',
+      prompt: 'What would make getting here easier?',
     })
-    if (!agenda.ok) throw new Error(agenda.error.message)
-    const roundId = agenda.data.rounds[0]?.id as string
-    const started = await request<RoomState>(facilitator, 'round:start', {
-      expectedVersion: agenda.data.version,
-      roundId,
-    })
-    if (!started.ok) throw new Error(started.error.message)
-    const room = await request<RoomSnapshot>(facilitator, 'room:snapshot')
-    if (!room.ok) throw new Error(room.error.message)
-    const docName = room.data.groups[0]?.docName as string
+    const docName = room.groups[0]?.docName as string
     expect(docName).toBeTruthy()
-    return { facilitator, roundId, version: started.data.version, docName }
+    return { facilitator, roundId: room.state.currentRoundId as string, version: room.state.version, docName }
   }
 
   it('two phones write key points and notes live, one goes offline, reloads, comes back, and both converge', async () => {
@@ -211,7 +193,7 @@ describe.skipIf(skip)('group notes on two phones, through the server only', () =
 
     step('The facilitator, from Node, plans one')
     // The facilitator, from Node, plans one whole-room round and starts it.
-    const { docName } = await startRound(created.facilitatorToken)
+    const { docName } = await openNotesRound(created.facilitatorToken)
 
     step('Both phones show the notes, connected')
     // Both phones show the notes, connected, with nothing to save.
@@ -399,7 +381,7 @@ describe.skipIf(skip)('group notes on two phones, through the server only', () =
     const a = (await openPhone(created.sessionId, await seat('Alice', 'Transport'))).page
     const b = (await openPhone(created.sessionId, await seat('Bruno', 'Faith-based'))).page
     for (const page of [a, b]) await page.goto(`${server.baseUrl}/s/${created.sessionId}`)
-    const { facilitator, roundId, version } = await startRound(created.facilitatorToken)
+    const { facilitator, roundId, version } = await openNotesRound(created.facilitatorToken)
     for (const page of [a, b]) await waitForStatus(page, 'saved')
     const notes = editor(a)
     const pressed = async (name: string) =>

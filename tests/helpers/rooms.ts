@@ -34,7 +34,7 @@ export async function sessionWithPeople(
 /** Saves a one-round agenda and starts it; returns the room snapshot the facilitator sees. */
 export async function startRound(
   facilitator: ClientSocket,
-  options: { groupSize?: number; grouping?: GroupingRuleName } = {},
+  options: { groupSize?: number; grouping?: GroupingRuleName; title?: string; prompt?: string } = {},
 ): Promise<RoomSnapshot> {
   const snapshot = async () => {
     const snap = await request<RoomSnapshot>(facilitator, 'room:snapshot')
@@ -46,8 +46,8 @@ export async function startRound(
     expectedVersion: state.version,
     rounds: [
       {
-        title: 'Where next?',
-        prompts: ['What is working?'],
+        title: options.title ?? 'Where next?',
+        prompts: [options.prompt ?? 'What is working?'],
         durationMinutes: 20,
         groupSize: options.groupSize ?? 8,
         grouping: options.grouping ?? 'whole-room',
