@@ -44,6 +44,7 @@ const { values: args } = parseArgs({
     participants: { type: 'string' },
     peers: { type: 'string' },
     workers: { type: 'string', default: '2' },
+    repeat: { type: 'string', default: '1' },
     'cpu-prof': { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results/latest.json' },
   },
@@ -76,6 +77,7 @@ const outFile = resolve(ROOT, args.out as string)
 const ctx: BenchContext = {
   results: new Results(),
   workers: Math.max(1, Number(args.workers)),
+  repeat: Math.max(1, Math.floor(Number(args.repeat)) || 1),
   peers,
   quick,
   cpuProfDir: args['cpu-prof'] ? join(ROOT, 'bench/results/profiles') : undefined,
@@ -99,7 +101,7 @@ function save(startedAt: number): void {
     {
       durationSeconds: round((now() - startedAt) / 1000, 0),
       machine: { cores: CORES, node: process.version, workers: ctx.workers },
-      options: { quick, scenarios: selected, peers, participants: participantsOverride },
+      options: { quick, scenarios: selected, peers, participants: participantsOverride, repeat: ctx.repeat },
     },
     ctx.results,
     checkBudgets(ctx.results),

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import {
   type ClientSpec,
   type ConnectResult,
+  type TargetName,
   type WorkerCommand,
   type WorkerReply,
   type WorkerRequest,
@@ -52,9 +53,12 @@ export class Workers {
     }
   }
 
-  /** Starts `count` workers; with `cpuProfDir`, each writes a V8 CPU profile there when it closes. */
-  static start(count: number, cpuProfDir?: string): Workers {
-    const prof = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', join(cpuProfDir, 'generator')] : []
+  /**
+   * Starts `count` workers; with `cpuProfDir`, each writes a V8 CPU profile to its `generator/<target>` folder when
+   * it closes, so the generators of Convene and of each peer can be compared.
+   */
+  static start(count: number, cpuProfDir?: string, target: TargetName = 'convene'): Workers {
+    const prof = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', join(cpuProfDir, 'generator', target)] : []
     const procs = Array.from({ length: count }, () => {
       const proc = fork(join(ROOT, 'bench/worker.ts'), [], {
         cwd: ROOT,

@@ -2,6 +2,7 @@
 import { fmt, log } from '../lib/log.ts'
 import { type Budget, ratio } from './budgets.ts'
 import type { Measured, PhoneRun, Results } from './results.ts'
+import { trialsOf } from './trials.ts'
 
 /** Right-aligned columns, two spaces apart; the first row is the header. */
 function table(rows: string[][]): string {
@@ -78,6 +79,31 @@ function printRatios(results: Results): void {
   log(table(rows))
 }
 
+/** With --repeat: every trial's p99 and delivered/s, in the order they ran. */
+function printTrials(results: Results): void {
+  const rows: string[][] = [
+    ['scenario', 'server', 'p99 ms by trial', 'deliv/s by trial', 'us/deliv by trial'],
+  ]
+  const add = (scenario: string, server: string, m: Measured) => {
+    if (!m.details?.trials) return
+    const trials = trialsOf(m)
+    rows.push([
+      scenario,
+      server,
+      trials.map((t) => fmt(t.p99)).join(', '),
+      trials.map((t) => String(t.deliveredPerSec)).join(', '),
+      trials.map((t) => fmt(t.serverCpuUsPerDelivery)).join(', '),
+    ])
+  }
+  for (const r of results.scenarios) {
+    add(r.name, 'convene', r)
+    for (const p of results.peersIn(r.name)) add(r.name, p.peer, p)
+  }
+  if (rows.length === 1) return
+  log("\n=== Trials (--repeat; the figures above are each server's median trial)")
+  log(table(rows))
+}
+
 function printPhone(results: Results): void {
   const runs = results.ours('phone')?.details?.runs as PhoneRun[] | undefined
   if (!runs?.length) return
@@ -121,6 +147,7 @@ function printBudgets(checks: Budget[]): void {
 export function printReport(results: Results, checks: Budget[]): void {
   printFigures(results)
   printRatios(results)
+  printTrials(results)
   printPhone(results)
   printBudgets(checks)
   const generatorBound = [...results.scenarios, ...results.peers].filter((r) => r.limit.includes('generator'))

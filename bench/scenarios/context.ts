@@ -8,6 +8,8 @@ export interface BenchContext {
   workers: number
   /** The peers that run beside Convene in the load scenarios. */
   peers: PeerName[]
+  /** --repeat: how many interleaved trials of each load scenario (hall, summit, ceiling); the median is reported. */
+  repeat: number
   /** --quick: reduced sizes and durations. */
   quick: boolean
   /** Where Convene's server writes a V8 CPU profile (--cpu-prof); undefined: no profile. */

@@ -21,6 +21,7 @@ import { CpuSplit } from '../lib/proc.ts'
 import { type ServerProcess, withServer } from '../lib/servers.ts'
 import { Workers } from '../lib/workers.ts'
 import type { Figures, Measured } from '../report/results.ts'
+import { medianTrial } from '../report/trials.ts'
 import type { BenchContext } from './context.ts'
 
 /** How the hall types: about 3 updates per second for 5 s, then a 10 s pause (each client at its own phase). */
@@ -110,37 +111,56 @@ export function ceiling(ctx: BenchContext): Promise<void> {
   )
 }
 
-/** Runs one load definition on Convene and each peer and records the step `pick` chooses. */
+/**
+ * Runs one load definition on Convene and each peer, `ctx.repeat` times, and records the median trial of each.
+ * Every other trial runs the servers in reverse order, so a drift in the machine's load falls on all of them alike.
+ */
 async function loadScenario(
   ctx: BenchContext,
   def: LoadDef,
   pick: (steps: StepFigures[]) => StepFigures | undefined,
 ): Promise<void> {
   log(`\n== ${def.name}: ${def.participants} participants, groups of ${def.groupSize}`)
-  for (const target of ['convene', ...ctx.peers] as TargetName[]) {
-    try {
-      const outcome = await runLoad(ctx, target, def)
-      const best = pick(outcome.steps) ?? outcome.steps[0]
-      if (!best) throw new Error('no step ran')
-      ctx.results.add(target, def.name, measuredOf(outcome, best))
-    } catch (error) {
-      log(`  ${target} failed: ${String(error)}`)
-      ctx.results.add(target, def.name, {
-        participants: 0,
-        groups: 0,
-        latencyMs: { p50: Number.NaN, p95: Number.NaN, p99: Number.NaN },
-        deliveredPerSec: 0,
-        serverCpuPercent: 0,
-        generatorCpuPercent: 0,
-        otherCpuPercent: 0,
-        serverRssMbPeak: 0,
-        errors: 1,
-        lostConfirmedEdits: null,
-        sentPerSec: 0,
-        serverCpuUsPerDelivery: 0,
-        limit: 'failed',
-        details: { failure: String(error).slice(0, 500) },
-      })
+  const targets = ['convene', ...ctx.peers] as TargetName[]
+  const trials = new Map<TargetName, Measured[]>(targets.map((t) => [t, []]))
+  for (let trial = 0; trial < ctx.repeat; trial++) {
+    if (ctx.repeat > 1) log(`  trial ${trial + 1} of ${ctx.repeat}`)
+    for (const target of trial % 2 === 0 ? targets : [...targets].reverse())
+      trials.get(target)?.push(await measure(ctx, target, def, pick))
+  }
+  const key = def.stopAboveP99Ms === undefined ? 'p99' : 'deliveredPerSec'
+  for (const [target, measured] of trials) ctx.results.add(target, def.name, medianTrial(measured, key))
+}
+
+/** One run of one server: the step `pick` chooses, or the failure. */
+async function measure(
+  ctx: BenchContext,
+  target: TargetName,
+  def: LoadDef,
+  pick: (steps: StepFigures[]) => StepFigures | undefined,
+): Promise<Measured> {
+  try {
+    const outcome = await runLoad(ctx, target, def)
+    const best = pick(outcome.steps) ?? outcome.steps[0]
+    if (!best) throw new Error('no step ran')
+    return measuredOf(outcome, best)
+  } catch (error) {
+    log(`  ${target} failed: ${String(error)}`)
+    return {
+      participants: 0,
+      groups: 0,
+      latencyMs: { p50: Number.NaN, p95: Number.NaN, p99: Number.NaN },
+      deliveredPerSec: 0,
+      serverCpuPercent: 0,
+      generatorCpuPercent: 0,
+      otherCpuPercent: 0,
+      serverRssMbPeak: 0,
+      errors: 1,
+      lostConfirmedEdits: null,
+      sentPerSec: 0,
+      serverCpuUsPerDelivery: 0,
+      limit: 'failed',
+      details: { failure: String(error).slice(0, 500) },
     }
   }
 }
@@ -201,7 +221,7 @@ function runLoad(ctx: BenchContext, target: TargetName, def: LoadDef): Promise<L
     let session: ConveneSession | null = null
     try {
       if (target === 'convene') session = await setupSession(server.baseUrl, def.participants, def.groupSize)
-      workers = Workers.start(ctx.workers, cpuProfDir)
+      workers = Workers.start(ctx.workers, ctx.cpuProfDir, target)
       const w = workers
       const connected = await w.connect(clientSpecs(target, def, server, session))
       const { docOf } = connected
