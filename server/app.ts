@@ -18,6 +18,7 @@ import { socketFanout } from './realtime/docHandlers.ts'
 import { sessionDocPolicy } from './realtime/docs/access.ts'
 import { groupNotesRules } from './realtime/docs/groupNotesRules.ts'
 import { awarenessUser, DocHub } from './realtime/docs/hub.ts'
+import { notesLocks } from './realtime/notesLocks.ts'
 import { Presence } from './realtime/presence.ts'
 import { previewPublisher } from './realtime/previewPublisher.ts'
 import { roomPublisher } from './realtime/roomPublisher.ts'
@@ -44,6 +45,8 @@ export interface AppDeps {
   trustProxy?: boolean | number | string
   clientDir?: string
   emptyDocUnloadMs?: number
+  /** How long locked notes still take edits after a round ends; LIMITS.notesLockGraceMs unless a test shortens it. */
+  notesLockGraceMs?: number
   /** ADMIN_TOKEN: turns the admin routes on; null or missing leaves them off. */
   adminToken?: string | null
   /** Retention settings; `sweepIntervalMs: null` runs no job (tests sweep by hand), `now` sets the job's clock. */
@@ -124,7 +127,7 @@ export function createApp(deps: AppDeps): App {
     new URL(publicBaseUrl()).origin,
   ])
   const presence = new Presence()
-  const queries = new RoomQueries(store)
+  const queries = new RoomQueries(store, Date.now, deps.notesLockGraceMs)
   const hub = new DocHub({
     store: store.docs,
     access: sessionDocPolicy((identity, ref) => queries.groupDocAccess(identity, ref as GroupDocRef)),
@@ -151,7 +154,9 @@ export function createApp(deps: AppDeps): App {
   const notes = new NotesService(store, hub, queries)
   const previews = previewPublisher(io, () => notes, logger)
   const roster = rosterBroadcaster(io, sessions, presence, logger)
-  const roomBroadcasts = roomPublisher(io, queries, store.rooms, presence, hub, logger)
+  const locks = notesLocks(store.rooms, queries, (sessionId) => hub.reauthorize(sessionId), logger)
+  locks.restore().catch((err: unknown) => logger.error({ err }, 'restoring notes locks failed'))
+  const roomBroadcasts = roomPublisher(io, queries, store.rooms, presence, hub, locks, logger)
   const publishRoom = roomBroadcasts.publish
   const deadlines = roundDeadlines(store.rooms, rooms, publishRoom, logger)
   deadlines.restore().catch((err: unknown) => logger.error({ err }, 'restoring round deadlines failed'))
@@ -191,6 +196,7 @@ export function createApp(deps: AppDeps): App {
         roster.stop()
         roomBroadcasts.stop()
         deadlines.stop()
+        locks.stop()
         previews.stop()
         // Closing the engine (not disconnecting each socket) lets clients reconnect by themselves after a restart.
         await new Promise<void>((resolve) => io.close(() => resolve()))

@@ -11,6 +11,7 @@ import type {
   agendaTemplateSchema,
   broadcastDismissSchema,
   broadcastSendSchema,
+  GroupSeats,
   GroupView,
   groupChooseSchema,
   groupMoveSchema,
@@ -67,8 +68,10 @@ export interface CreatedInvite {
 export interface RoomSnapshot {
   state: RoomState
   myGroup: GroupView | null
-  /** Facilitators, and everyone in a self-select round: the current round's groups. */
+  /** Facilitators: the current round's groups. */
   groups: GroupView[]
+  /** Everyone else, in a self-select round: how full each table is. */
+  seats: SeatsChanged | null
   /** Facilitators: people of the current round not in any group. */
   unassigned: MemberView[]
   /** Facilitators: the latest actions, newest first. */
@@ -101,6 +104,12 @@ export interface GroupsChanged {
   roundId: string
   groups: GroupView[]
   unassigned: MemberView[]
+}
+
+/** The tables of a self-select round, for those choosing one: seat counts, no one's name or id. */
+export interface SeatsChanged {
+  roundId: string
+  groups: GroupSeats[]
 }
 
 type In<S extends z.ZodType> = z.input<S>
@@ -160,6 +169,8 @@ export interface ServerToClientEvents extends GatherServerEvents, ArchiveServerE
   /** To one participant: the group they are in now (null: not placed). */
   'group:assigned': (assignment: { roundId: string; group: GroupView | null }) => void
   'groups:changed': (change: GroupsChanged) => void
+  /** To everyone but facilitators, in a self-select round: how full each table is. */
+  'seats:changed': (seats: SeatsChanged) => void
   'actions:changed': (actions: ActionLogEntry[]) => void
   /** To facilitators, throttled: a group's notes changed. */
   'group:preview': (preview: GroupPreview) => void

@@ -66,6 +66,15 @@ export interface GroupView {
   members: MemberView[]
 }
 
+/** A table as a participant choosing one sees it: how many sit there, never who. */
+export interface GroupSeats {
+  id: string
+  number: number
+  name: string
+  /** How many people sit at it now. */
+  seated: number
+}
+
 /** A message from the facilitators to the room or to one group. */
 export interface BroadcastView {
   id: string

@@ -12,6 +12,7 @@ import {
 } from '../../shared/rounds.ts'
 import { fail } from '../domain/errors.ts'
 import { canFacilitate } from '../domain/identity.ts'
+import { seatsOf } from '../services/roomQueries.ts'
 import type { RoomChange } from '../services/roomService.ts'
 import type { RealtimeContext } from './context.ts'
 import { onRequest } from './requests.ts'
@@ -37,14 +38,16 @@ export function registerRoomHandlers(ctx: RealtimeContext, socket: IoSocket): vo
     const state = await ctx.rooms.state(sessionId)
     const round = state.currentRoundId
     const selfSelect = state.rounds.find((r) => r.id === round)?.grouping === 'self-select'
-    // Only those who see every group pay for reading them all; a phone reads its own table.
+    // Only those who see every group pay for reading them all; a phone reads its own table, and in a self-select
+    // round how full the others are.
     const current =
       round && (facilitating || selfSelect) ? await ctx.queries.groups(sessionId, round, isOnline) : null
     const myGroup = round ? await ctx.queries.groupOf(sessionId, round, identity.id, isOnline) : null
     return {
       state,
       myGroup,
-      groups: current?.groups ?? [],
+      groups: facilitating ? (current?.groups ?? []) : [],
+      seats: current && !facilitating ? seatsOf(current) : null,
       unassigned: facilitating ? (current?.unassigned ?? []) : [],
       actions: facilitating ? await ctx.store.rooms.listActions(sessionId, 50) : [],
       serverNow: Date.now(),

@@ -1,11 +1,11 @@
-import { LIMITS } from '../../shared/limits.ts'
 import type { GroupView, RoomState } from '../../shared/rounds.ts'
 import type { Logger } from '../logger.ts'
-import type { RoomQueries } from '../services/roomQueries.ts'
+import { type RoomQueries, seatsOf } from '../services/roomQueries.ts'
 import type { Regrouping, RoomChange } from '../services/roomService.ts'
 import type { RoomStore } from '../store/types.ts'
 import { Coalescer } from './coalescer.ts'
 import type { DocHub } from './docs/hub.ts'
+import type { NotesLocks } from './notesLocks.ts'
 import type { Presence } from './presence.ts'
 import { type IoServer, rooms } from './types.ts'
 
@@ -16,8 +16,8 @@ import { type IoServer, rooms } from './types.ts'
 export const ROOM_BROADCAST_MS = 250
 
 /**
- * Sends a room change to whom it concerns: state to all and groups to facilitators (coalesced), each person whose
- * seat changed their own group at once.
+ * Sends a room change to whom it concerns: state to all, groups to facilitators and a self-select round's seat
+ * counts to everyone else (coalesced), each person whose seat changed their own group at once.
  */
 export function roomPublisher(
   io: IoServer,
@@ -25,6 +25,7 @@ export function roomPublisher(
   store: RoomStore,
   presence: Presence,
   hub: DocHub,
+  locks: NotesLocks,
   logger: Logger,
 ) {
   const failed = (what: string) => (err: unknown) => logger.error({ err }, `${what} broadcast failed`)
@@ -56,9 +57,11 @@ export function roomPublisher(
       const round = await queries.currentRound(sessionId)
       if (!round) return
       const current = await queries.groups(sessionId, round.id, onlineIn(sessionId))
-      const audience =
-        round.grouping === 'self-select' ? rooms.session(sessionId) : rooms.facilitators(sessionId)
-      io.to(audience).emit('groups:changed', current)
+      const facilitators = rooms.facilitators(sessionId)
+      io.to(facilitators).emit('groups:changed', current)
+      // Those choosing a table see how full each is: a fraction of the list, and nobody's name.
+      if (round.grouping === 'self-select')
+        io.to(rooms.session(sessionId)).except(facilitators).emit('seats:changed', seatsOf(current))
     },
     failed('groups'),
   )
@@ -85,8 +88,7 @@ export function roomPublisher(
     if (change.accessChanged) {
       void reauthorize(sessionId)
       // Locked notes still take edits for a grace, so phones that were offline deliver; then lock them for real.
-      const timer = setTimeout(() => void reauthorize(sessionId), LIMITS.notesLockGraceMs + 1000)
-      timer.unref()
+      locks.schedule(sessionId)
     }
     const roundId = change.regroupedRoundId
     if (!roundId) return

@@ -1,5 +1,6 @@
 import type { DocRef } from '../../shared/docNames.ts'
 import { LIMITS } from '../../shared/limits.ts'
+import type { SeatsChanged } from '../../shared/protocol.ts'
 import type { GroupView, MemberView } from '../../shared/rounds.ts'
 import { canFacilitate, type Identity, publicLabel, publicSector } from '../domain/identity.ts'
 import type { DocAccess } from '../realtime/docs/access.ts'
@@ -13,11 +14,26 @@ export interface RoundGroups {
   unassigned: MemberView[]
 }
 
+/** A round's tables as those choosing one may see them: how full each is, not who sits there. */
+export function seatsOf(current: RoundGroups): SeatsChanged {
+  return {
+    roundId: current.roundId,
+    groups: current.groups.map((g) => ({
+      id: g.id,
+      number: g.number,
+      name: g.name,
+      seated: g.members.length,
+    })),
+  }
+}
+
 /** Read-side questions about a session's room: groups, who sits where, who may open which notes. */
 export class RoomQueries {
   constructor(
     private readonly store: Store,
     private readonly now: () => number = Date.now,
+    /** How long a round's locked notes still take edits after it ends (shorter only in tests). */
+    readonly notesLockGraceMs: number = LIMITS.notesLockGraceMs,
   ) {}
 
   /** The current round, if any. */
@@ -94,7 +110,13 @@ export class RoomQueries {
   /** Whether a round's notes still take edits: while it runs, after it when left editable, and for a grace. */
   notesWritable(round: RoundRecord): boolean {
     if (round.status !== 'ended') return round.status !== 'planned'
-    if (round.notesAfter === 'editable') return true
-    return round.endedAt !== null && this.now() < round.endedAt + LIMITS.notesLockGraceMs
+    const lockAt = this.notesLockAt(round)
+    return lockAt === null ? round.notesAfter === 'editable' : this.now() < lockAt
+  }
+
+  /** When an ended round's locked notes stop taking edits: its end plus the grace; null if they never lock. */
+  notesLockAt(round: RoundRecord): number | null {
+    if (round.status !== 'ended' || round.notesAfter === 'editable' || round.endedAt === null) return null
+    return round.endedAt + this.notesLockGraceMs
   }
 }

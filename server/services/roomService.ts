@@ -180,8 +180,10 @@ export class RoomService {
       if (!group || !round || group.roundId !== round.id) throw fail.notFound('No such table in this round.')
       if (round.grouping !== 'self-select')
         throw fail.forbidden('The facilitator places people in this round.')
+      // Seats count as the tables show them: someone removed from the session frees theirs.
       const members = await this.store.rooms.listGroupMemberships(groupId)
-      if (members.length >= round.groupSize) {
+      const people = await Promise.all(members.map((m) => this.store.participants.get(m.participantId)))
+      if (people.filter((p) => p && p.removedAt === null).length >= round.groupSize) {
         throw conflict('This table is full. Pick another one.')
       }
       await this.store.rooms.setMembership(participant.sessionId, {

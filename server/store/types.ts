@@ -281,4 +281,6 @@ export interface RoomStore {
   listActions(sessionId: string, limit: number): Promise<ActionLogEntry[]>
   /** Rounds running anywhere, so deadlines can be rescheduled after a restart. */
   listRunningRounds(): Promise<RoundRecord[]>
+  /** Rounds anywhere that ended at or after `since` (epoch ms), so notes in their grace lock after a restart. */
+  listRoundsEndedSince(since: number): Promise<RoundRecord[]>
 }

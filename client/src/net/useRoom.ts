@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ERROR_CODES } from '../../../shared/errors.ts'
-import type { GroupPreview, RoomSnapshot } from '../../../shared/protocol.ts'
+import type { GroupPreview, GroupsChanged, RoomSnapshot, SeatsChanged } from '../../../shared/protocol.ts'
 import type {
   ActionLogEntry,
   GroupView,
@@ -18,10 +18,12 @@ export interface RoomData {
   state: RoomState
   /** This participant's group in the current round (null: not placed, or not a participant). */
   myGroup: GroupView | null
-  /** Facilitators (and everyone in a self-select round): the groups of `groupsRoundId`. */
+  /** Facilitators: the groups of `groupsRoundId`. */
   groups: GroupView[]
   unassigned: MemberView[]
   groupsRoundId: string | null
+  /** Participants in a self-select round: how full each table is. */
+  seats: SeatsChanged | null
   actions: ActionLogEntry[]
   /** Facilitators: the latest preview of each group's notes, by document name. */
   previews: Record<string, GroupPreview>
@@ -93,6 +95,7 @@ export function useRoom(socket: ClientSocket | null, options: { facilitator?: bo
         groups: snap.groups,
         unassigned: snap.unassigned,
         groupsRoundId: snap.state.currentRoundId,
+        seats: snap.seats,
         actions: snap.actions,
         previews: r?.previews ?? {},
       }))
@@ -105,10 +108,11 @@ export function useRoom(socket: ClientSocket | null, options: { facilitator?: bo
     }
     const onAssigned = ({ roundId, group }: { roundId: string; group: GroupView | null }) =>
       setRoom((r) => (r ? { ...r, myGroup: group ? { ...group, roundId } : null } : r))
-    const onGroups = (change: { roundId: string; groups: GroupView[]; unassigned: MemberView[] }) =>
+    const onGroups = (change: GroupsChanged) =>
       setRoom((r) =>
         r ? { ...r, groups: change.groups, unassigned: change.unassigned, groupsRoundId: change.roundId } : r,
       )
+    const onSeats = (seats: SeatsChanged) => setRoom((r) => (r ? { ...r, seats } : r))
     const onActions = (actions: ActionLogEntry[]) => setRoom((r) => (r ? { ...r, actions } : r))
     const onPreview = (preview: GroupPreview) =>
       setRoom((r) => (r ? { ...r, previews: { ...r.previews, [preview.docName]: preview } } : r))
@@ -117,6 +121,7 @@ export function useRoom(socket: ClientSocket | null, options: { facilitator?: bo
     socket.on('room:state', onState)
     socket.on('group:assigned', onAssigned)
     socket.on('groups:changed', onGroups)
+    socket.on('seats:changed', onSeats)
     socket.on('actions:changed', onActions)
     socket.on('group:preview', onPreview)
     if (socket.connected) void load()
@@ -126,6 +131,7 @@ export function useRoom(socket: ClientSocket | null, options: { facilitator?: bo
       socket.off('room:state', onState)
       socket.off('group:assigned', onAssigned)
       socket.off('groups:changed', onGroups)
+      socket.off('seats:changed', onSeats)
       socket.off('actions:changed', onActions)
       socket.off('group:preview', onPreview)
     }

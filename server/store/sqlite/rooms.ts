@@ -54,6 +54,10 @@ export function sqliteRoomStore(db: Db): RoomStore {
   const running = db.prepare<[], { data_json: string }>(
     `SELECT data_json FROM rounds WHERE json_extract(data_json, '$.status') IN ('running', 'paused')`,
   )
+  const endedSince = db.prepare<[number], { data_json: string }>(
+    `SELECT data_json FROM rounds
+     WHERE json_extract(data_json, '$.status') = 'ended' AND json_extract(data_json, '$.endedAt') >= ?`,
+  )
   const groups = db.prepare<[string], GroupRow>('SELECT * FROM groups WHERE round_id = ? ORDER BY number')
   const group = db.prepare<[string], GroupRow>('SELECT * FROM groups WHERE id = ?')
   const insertGroup = db.prepare(
@@ -180,6 +184,9 @@ export function sqliteRoomStore(db: Db): RoomStore {
     },
     async listRunningRounds() {
       return running.all().map(toRound)
+    },
+    async listRoundsEndedSince(since) {
+      return endedSince.all(since).map(toRound)
     },
   }
 }

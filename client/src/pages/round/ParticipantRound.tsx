@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatCountdown } from '../../../../shared/clock.ts'
-import type { GroupView, RoundView } from '../../../../shared/rounds.ts'
+import type { GroupSeats, GroupView, RoundView } from '../../../../shared/rounds.ts'
 import type { Me } from '../../../../shared/session.ts'
 import type { DocTunnel } from '../../net/docTunnel.ts'
 import { type ClockNotice, useClockNotices, useCountdown } from '../../net/useCountdown.ts'
@@ -91,8 +91,8 @@ export function ParticipantRound({
         <BroadcastBanners broadcasts={mine} sessionId={sessionId} dismissible />
         <PickTable
           round={round}
-          groups={room.groups}
-          current={myGroup}
+          groups={room.seats?.roundId === round.id ? room.seats.groups : []}
+          currentId={myGroup?.id ?? null}
           onChoose={async (groupId) => {
             const outcome = await chooseGroup(groupId)
             if (outcome.ok) setPicking(false)
@@ -223,13 +223,13 @@ function TableMembers({ group, meId }: { group: GroupView; meId: string }) {
 function PickTable({
   round,
   groups,
-  current,
+  currentId,
   onChoose,
   onCancel,
 }: {
   round: RoundView
-  groups: GroupView[]
-  current: GroupView | null
+  groups: GroupSeats[]
+  currentId: string | null
   onChoose: (groupId: string) => Promise<CommandOutcome>
   onCancel?: () => void
 }) {
@@ -259,22 +259,23 @@ function PickTable({
       ) : (
         <ul className="pick-list">
           {groups.map((g) => {
-            const full = g.members.length >= round.groupSize && g.id !== current?.id
+            const mine = g.id === currentId
+            const full = g.seated >= round.groupSize && !mine
             return (
               <li key={g.id}>
                 <button
                   type="button"
                   className="button button-secondary pick-button"
-                  disabled={full || busy !== null || g.id === current?.id}
+                  disabled={full || busy !== null || mine}
                   onClick={() => choose(g.id)}
                 >
                   <span className="pick-name">{tableName(t, g)}</span>
                   <span className="pick-count">
-                    {g.id === current?.id
+                    {mine
                       ? t('rounds.pick.yours')
                       : full
                         ? t('rounds.pick.fullShort')
-                        : t('rounds.pick.seats', { count: g.members.length, size: round.groupSize })}
+                        : t('rounds.pick.seats', { seated: g.seated, count: round.groupSize })}
                   </span>
                 </button>
               </li>
