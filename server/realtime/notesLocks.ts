@@ -15,11 +15,13 @@ export function notesLocks(
   logger: Logger,
 ) {
   const timers = new Map<string, NodeJS.Timeout>()
+  let stopped = false
   const failed = (err: unknown) => logger.error({ err }, 'locking notes after their grace failed')
 
   const arm = (sessionId: string, rounds: RoundRecord[]) => {
     clearTimeout(timers.get(sessionId))
     timers.delete(sessionId)
+    if (stopped) return
     const now = Date.now()
     const next = Math.min(...rounds.map((r) => queries.notesLockAt(r) ?? 0).filter((at) => at > now))
     if (!Number.isFinite(next)) return
@@ -36,6 +38,7 @@ export function notesLocks(
 
   /** Points the session's timer at the next end of a grace, if any round's notes are in one. */
   const schedule = (sessionId: string): void => {
+    if (stopped) return
     store
       .listRounds(sessionId)
       .then((rounds) => arm(sessionId, rounds))
@@ -50,6 +53,7 @@ export function notesLocks(
       for (const sessionId of new Set(recent.map((r) => r.sessionId))) schedule(sessionId)
     },
     stop(): void {
+      stopped = true
       for (const timer of timers.values()) clearTimeout(timer)
       timers.clear()
     },

@@ -45,7 +45,7 @@ export function createSocketServer(
   httpServer: HttpServer,
   allowedOrigins: () => readonly string[],
 ): IoServer {
-  return new Server(httpServer, {
+  const io: IoServer = new Server(httpServer, {
     maxHttpBufferSize: SOCKET_MAX_BUFFER_BYTES,
     parser: wireParser,
     serveClient: false,
@@ -54,6 +54,12 @@ export function createSocketServer(
       callback(ok ? null : 'origin not allowed', ok)
     },
   })
+  // Engine.IO keeps each connection's first HTTP request for its whole life; nothing here reads it after the origin
+  // check, so it is let go, as Socket.IO's memory guide suggests (its headers, parser and buffers, per connection).
+  io.engine.on('connection', (raw: { request: unknown }) => {
+    raw.request = null
+  })
+  return io
 }
 
 /** Wires authentication and handlers onto the server. */
