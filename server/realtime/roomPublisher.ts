@@ -30,9 +30,9 @@ export function roomPublisher(
 ) {
   const failed = (what: string) => (err: unknown) => logger.error({ err }, `${what} broadcast failed`)
   const onlineIn = (sessionId: string) => (id: string) => presence.isOnline(sessionId, id)
-  const reauthorize = (sessionId: string) =>
+  const reauthorize = (sessionId: string, only?: string[]) =>
     hub
-      .reauthorize(sessionId)
+      .reauthorize(sessionId, only)
       .catch((err: unknown) => logger.error({ err }, 're-checking document access failed'))
 
   const states = new Coalescer<RoomState>(
@@ -86,7 +86,8 @@ export function roomPublisher(
       actions.push(sessionId, null)
     }
     if (change.accessChanged) {
-      void reauthorize(sessionId)
+      // A move changes only the moved people's access; a round starting or ending, everyone's.
+      void reauthorize(sessionId, change.moved)
       // Locked notes still take edits for a grace, so phones that were offline deliver; then lock them for real.
       locks.schedule(sessionId)
     }

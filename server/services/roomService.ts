@@ -191,7 +191,7 @@ export class RoomService {
         groupId,
         participantId: participant.id,
       })
-      return { regroupedRoundId: round.id, moved: [participant.id] }
+      return { regroupedRoundId: round.id, moved: [participant.id], accessChanged: true }
     })
   }
 

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ClientSocket } from '../../client/src/net/docTunnel.ts'
+import { ERROR_CODES, type ErrorBody } from '../../shared/errors.ts'
 import type { GroupsChanged, RoomSnapshot, SeatsChanged } from '../../shared/protocol.ts'
-import { connect, createSession, joinSession, nextEvent, request } from '../helpers/clients.ts'
+import { connect, createSession, joinSession, nextEvent, openDoc, request } from '../helpers/clients.ts'
 import { startRound } from '../helpers/rooms.ts'
 import { startTestServer } from '../helpers/server.ts'
 
@@ -113,5 +114,25 @@ describe('a self-select round', () => {
     await ok(facilitator, 'participant:remove', { participantId: bruno.id })
     await freed
     await ok(chen.socket, 'group:choose', { groupId: table })
+  })
+
+  it('closes the notes of the table someone left for another', async () => {
+    const { phones } = await selfSelectRound()
+    const chooser = phones[0]!.socket
+    const tables = (await ok<RoomSnapshot>(chooser, 'room:snapshot')).seats?.groups ?? []
+    await ok(chooser, 'group:choose', { groupId: tables[0]?.id })
+    const first = (await ok<RoomSnapshot>(chooser, 'room:snapshot')).myGroup
+    if (!first) throw new Error('not seated')
+    const open = openDoc(chooser, first.docName)
+    cleanups.push(() => open.destroy())
+    await open.synced
+
+    const closed = nextEvent<{ doc: string; reason: ErrorBody }>(
+      chooser,
+      'doc:closed',
+      (c) => c.doc === first.docName,
+    )
+    await ok(chooser, 'group:choose', { groupId: tables[1]?.id })
+    expect((await closed).reason.code).toBe(ERROR_CODES.forbidden)
   })
 })

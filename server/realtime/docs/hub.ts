@@ -109,13 +109,18 @@ export class DocHub {
     this.buckets.delete(peer.id)
   }
 
-  /** Re-checks every open connection to a session's documents, after a round locked or unlocked notes. */
-  async reauthorize(sessionId: string): Promise<void> {
+  /**
+   * Re-checks open connections to a session's documents, after a round locked or unlocked notes: every one, or only
+   * those of the people in `only` (someone moved to another table changes nobody else's access).
+   */
+  async reauthorize(sessionId: string, only?: readonly string[]): Promise<void> {
     const prefix = `s/${sessionId}/`
+    const people = only && new Set(only)
     for (const [name, room] of this.rooms) {
       const ref = name.startsWith(prefix) ? parseDocName(name) : null
       if (!ref) continue
       for (const peer of room.peers()) {
+        if (people && !people.has(peer.identity.id)) continue
         const access = await this.options.access(peer.identity, ref)
         if (access === 'none') this.refuse(peer, name, DOC_CLOSE_CODES.forbidden, FORBIDDEN)
         else if (room.setWritable(peer, access === 'write') && access !== 'write') peer.rejected(name, LOCKED)
