@@ -13,6 +13,12 @@ const LOCKED: ErrorBody = { code: ERROR_CODES.readOnly, message: 'These notes ar
 const FORBIDDEN: ErrorBody = { code: ERROR_CODES.forbidden, message: 'You may no longer open this document.' }
 const GONE: ErrorBody = { code: ERROR_CODES.sessionNotFound, message: 'This session was deleted.' }
 
+/**
+ * Access checks a re-check makes before it lets the event loop run. Each reads the store (about 30-50 µs); a round
+ * ending at a summit re-checks 2,000 connections, which in one go would hold every document's traffic for 60-90 ms.
+ */
+const RECHECKS_PER_TURN = 100
+
 /** How long an empty document stays loaded, so a reconnecting phone finds it warm. */
 export const EMPTY_DOC_UNLOAD_MS = 30_000
 
@@ -116,12 +122,16 @@ export class DocHub {
   async reauthorize(sessionId: string, only?: readonly string[]): Promise<void> {
     const prefix = `s/${sessionId}/`
     const people = only && new Set(only)
+    let checked = 0
     for (const [name, room] of this.rooms) {
       const ref = name.startsWith(prefix) ? parseDocName(name) : null
       if (!ref) continue
       for (const peer of room.peers()) {
         if (people && !people.has(peer.identity.id)) continue
+        if (++checked % RECHECKS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve))
         const access = await this.options.access(peer.identity, ref)
+        // The loop let others run: this connection may have left, or the document unloaded.
+        if (this.rooms.get(name) !== room || !room.has(peer)) continue
         if (access === 'none') this.refuse(peer, name, DOC_CLOSE_CODES.forbidden, FORBIDDEN)
         else if (room.setWritable(peer, access === 'write') && access !== 'write') peer.rejected(name, LOCKED)
       }
