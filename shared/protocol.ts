@@ -173,7 +173,7 @@ export interface ServerToClientEvents extends GatherServerEvents, ArchiveServerE
   'seats:changed': (seats: SeatsChanged) => void
   'actions:changed': (actions: ActionLogEntry[]) => void
   /** To facilitators, throttled: a group's notes changed. */
-  'group:preview': (preview: GroupPreview) => void
+  'group:previews': (previews: GroupPreview[]) => void
   /**
    * A y-websocket message of one document. A change sent on from another connection to a writer still waiting for
    * its `doc:stored` carries that stored state instead, so that the writer needs no separate notice.

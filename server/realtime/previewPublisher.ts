@@ -4,31 +4,47 @@ import type { NotesService } from '../services/notesService.ts'
 import type { DocRoom } from './docs/room.ts'
 import { type IoServer, rooms } from './types.ts'
 
-/** At most one preview per group this often: the live view stays current without a message per keystroke. */
+/** At most one batch of previews per session this often: the live view stays current without a message per keystroke. */
 export const PREVIEW_THROTTLE_MS = 1000
 
-/** Pushes throttled previews of group notes to the session's facilitators. */
+/**
+ * Pushes throttled previews of group notes to the session's facilitators: every group that changed since the last
+ * batch, in one message. At a summit 250 tables type at once; one message a second (not 250) keeps the live view's
+ * page to one update a second.
+ */
 export function previewPublisher(io: IoServer, notes: () => NotesService, logger: Logger) {
-  const pending = new Map<string, NodeJS.Timeout>()
+  const pending = new Map<string, { timer: NodeJS.Timeout; changed: Set<DocRoom> }>()
+
+  const publish = (sessionId: string) => {
+    const batch = pending.get(sessionId)
+    pending.delete(sessionId)
+    if (!batch) return
+    try {
+      const previews = [...batch.changed]
+        .filter((room) => !room.destroyed)
+        .map((room) => notes().preview(room))
+      if (previews.length > 0) io.to(rooms.facilitators(sessionId)).emit('group:previews', previews)
+    } catch (err) {
+      logger.error({ err }, 'group previews failed')
+    }
+  }
+
   return {
     changed(room: DocRoom): void {
       notes().touched(room.name)
-      if (pending.has(room.name)) return
-      const timer = setTimeout(() => {
-        pending.delete(room.name)
-        const ref = parseDocName(room.name)
-        if (!ref || room.destroyed) return
-        try {
-          io.to(rooms.facilitators(ref.sessionId)).emit('group:preview', notes().preview(room))
-        } catch (err) {
-          logger.error({ err }, 'group preview failed')
-        }
-      }, PREVIEW_THROTTLE_MS)
+      const ref = parseDocName(room.name)
+      if (!ref) return
+      const batch = pending.get(ref.sessionId)
+      if (batch) {
+        batch.changed.add(room)
+        return
+      }
+      const timer = setTimeout(() => publish(ref.sessionId), PREVIEW_THROTTLE_MS)
       timer.unref()
-      pending.set(room.name, timer)
+      pending.set(ref.sessionId, { timer, changed: new Set([room]) })
     },
     stop(): void {
-      for (const timer of pending.values()) clearTimeout(timer)
+      for (const batch of pending.values()) clearTimeout(batch.timer)
       pending.clear()
     },
   }

@@ -114,8 +114,13 @@ export function useRoom(socket: ClientSocket | null, options: { facilitator?: bo
       )
     const onSeats = (seats: SeatsChanged) => setRoom((r) => (r ? { ...r, seats } : r))
     const onActions = (actions: ActionLogEntry[]) => setRoom((r) => (r ? { ...r, actions } : r))
-    const onPreview = (preview: GroupPreview) =>
-      setRoom((r) => (r ? { ...r, previews: { ...r.previews, [preview.docName]: preview } } : r))
+    const onPreviews = (changed: GroupPreview[]) =>
+      setRoom((r) => {
+        if (!r) return r
+        const previews = { ...r.previews }
+        for (const preview of changed) previews[preview.docName] = preview
+        return { ...r, previews }
+      })
 
     socket.on('connect', load)
     socket.on('room:state', onState)
@@ -123,7 +128,7 @@ export function useRoom(socket: ClientSocket | null, options: { facilitator?: bo
     socket.on('groups:changed', onGroups)
     socket.on('seats:changed', onSeats)
     socket.on('actions:changed', onActions)
-    socket.on('group:preview', onPreview)
+    socket.on('group:previews', onPreviews)
     if (socket.connected) void load()
     return () => {
       live = false
@@ -133,7 +138,7 @@ export function useRoom(socket: ClientSocket | null, options: { facilitator?: bo
       socket.off('groups:changed', onGroups)
       socket.off('seats:changed', onSeats)
       socket.off('actions:changed', onActions)
-      socket.off('group:preview', onPreview)
+      socket.off('group:previews', onPreviews)
     }
   }, [socket, facilitator, adopt])
 
