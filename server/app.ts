@@ -147,7 +147,7 @@ export function createApp(deps: AppDeps): App {
                 .recordAuthor(docName, pointId, participantId)
                 .catch((err: unknown) => logger.error({ err }, 'recording an author failed'))
             }),
-            onChange: (room) => previews.changed(room),
+            onChange: (room) => previews.changed(room, ref.sessionId),
           }
         : {},
   })

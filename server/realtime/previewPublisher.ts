@@ -1,4 +1,3 @@
-import { parseDocName } from '../../shared/docNames.ts'
 import type { Logger } from '../logger.ts'
 import type { NotesService } from '../services/notesService.ts'
 import type { DocRoom } from './docs/room.ts'
@@ -30,18 +29,17 @@ export function previewPublisher(io: IoServer, notes: () => NotesService, logger
   }
 
   return {
-    changed(room: DocRoom): void {
+    /** A group's notes changed; `sessionId` is the session the document belongs to. */
+    changed(room: DocRoom, sessionId: string): void {
       notes().touched(room.name)
-      const ref = parseDocName(room.name)
-      if (!ref) return
-      const batch = pending.get(ref.sessionId)
+      const batch = pending.get(sessionId)
       if (batch) {
         batch.changed.add(room)
         return
       }
-      const timer = setTimeout(() => publish(ref.sessionId), PREVIEW_THROTTLE_MS)
+      const timer = setTimeout(() => publish(sessionId), PREVIEW_THROTTLE_MS)
       timer.unref()
-      pending.set(ref.sessionId, { timer, changed: new Set([room]) })
+      pending.set(sessionId, { timer, changed: new Set([room]) })
     },
     stop(): void {
       for (const batch of pending.values()) clearTimeout(batch.timer)

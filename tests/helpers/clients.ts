@@ -118,6 +118,28 @@ export function openDoc(
   return { doc, provider, tunnel, synced, destroy: () => provider.destroy() }
 }
 
+/**
+ * Opens a document and records what the server says of it: `opened` holds each open's ack (may this connection
+ * write?), and `allStored()` resolves once a stored state covers everything this replica wrote so far.
+ */
+export function openWatchedDoc(socket: ClientSocket, name: string, cleanups: (() => unknown)[]) {
+  const open = openDoc(socket, name)
+  cleanups.push(() => open.destroy())
+  const opened: boolean[] = []
+  let storedClock = 0
+  open.tunnel.watch(name, {
+    opened: (writable) => opened.push(writable),
+    stored: (stateVector) => {
+      storedClock = Math.max(storedClock, Y.decodeStateVector(stateVector).get(open.doc.clientID) ?? 0)
+    },
+  })
+  const allStored = () =>
+    eventually(() => {
+      if (storedClock < Y.getState(open.doc.store, open.doc.clientID)) throw new Error('not all stored yet')
+    })
+  return { ...open, opened, allStored }
+}
+
 /** Retries an assertion until it passes or the time is up; the last failure is thrown. */
 export async function eventually<T>(
   check: () => T | Promise<T>,

@@ -2,6 +2,7 @@ import type { ClientSocket } from '../../client/src/net/docTunnel.ts'
 import type { RoomSnapshot } from '../../shared/protocol.ts'
 import type { GroupingRuleName, RoomState } from '../../shared/rounds.ts'
 import { connect, createSession, joinSession, request } from './clients.ts'
+import { startTestServer } from './server.ts'
 
 /** A session with a facilitator and `people` connected participants, ready to run rounds. */
 export async function sessionWithPeople(
@@ -61,4 +62,22 @@ export async function startRound(
   })
   if (!started.ok) throw new Error(started.error.message)
   return snapshot()
+}
+
+/**
+ * A real server (with `serverOptions`), a session of `people` connected participants and a facilitator, and a round
+ * started with `round`; the test's cleanups close them.
+ */
+export async function runningRound(
+  cleanups: (() => unknown)[],
+  people: number,
+  round: Parameters<typeof startRound>[1] = {},
+  serverOptions: Parameters<typeof startTestServer>[0] = {},
+) {
+  const server = await startTestServer(serverOptions)
+  cleanups.push(() => server.close())
+  const room = await sessionWithPeople(server.baseUrl, people)
+  cleanups.push(room.close)
+  const snap = await startRound(room.facilitator, round)
+  return { server, room, snap }
 }

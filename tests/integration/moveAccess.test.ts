@@ -1,48 +1,25 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
 import type { ClientSocket } from '../../client/src/net/docTunnel.ts'
 import { ERROR_CODES, type ErrorBody } from '../../shared/errors.ts'
 import { addPoint, readPoints } from '../../shared/notes.ts'
 import type { RoomSnapshot } from '../../shared/protocol.ts'
 import type { RoomState } from '../../shared/rounds.ts'
-import { eventually, nextEvent, openDoc, request } from '../helpers/clients.ts'
-import { sessionWithPeople, startRound } from '../helpers/rooms.ts'
-import { startTestServer } from '../helpers/server.ts'
+import { nextEvent, openWatchedDoc, request } from '../helpers/clients.ts'
+import { runningRound } from '../helpers/rooms.ts'
 
 const cleanups: (() => unknown)[] = []
 afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn()
 })
 
-/** Opens a group's notes and resolves once the server has stored everything this replica wrote. */
-function notes(socket: ClientSocket, docName: string) {
-  const open = openDoc(socket, docName)
-  cleanups.push(() => open.destroy())
-  let storedClock = 0
-  const opened: boolean[] = []
-  open.tunnel.watch(docName, {
-    opened: (writable) => opened.push(writable),
-    stored: (sv) => {
-      storedClock = Math.max(storedClock, Y.decodeStateVector(sv).get(open.doc.clientID) ?? 0)
-    },
-  })
-  const allStored = () =>
-    eventually(() =>
-      expect(storedClock).toBeGreaterThanOrEqual(Y.getState(open.doc.store, open.doc.clientID)),
-    )
-  return { ...open, opened, allStored }
-}
+const notes = (socket: ClientSocket, docName: string) => openWatchedDoc(socket, docName, cleanups)
 
 const closedFor = (socket: ClientSocket, docName: string) =>
   nextEvent<{ doc: string; reason: ErrorBody }>(socket, 'doc:closed', (c) => c.doc === docName)
 
 describe('moving someone to another table', () => {
   it('closes their old table notes and opens the new ones, and leaves everyone else writing', async () => {
-    const server = await startTestServer()
-    cleanups.push(() => server.close())
-    const room = await sessionWithPeople(server.baseUrl, 4)
-    cleanups.push(room.close)
-    const snap = await startRound(room.facilitator, { groupSize: 2, grouping: 'random' })
+    const { server, room, snap } = await runningRound(cleanups, 4, { groupSize: 2, grouping: 'random' })
     const [from, to] = snap.groups as [RoomSnapshot['groups'][0], RoomSnapshot['groups'][0]]
     const phoneOf = (id: string) => room.phones.find((p) => p.id === id)!.socket
     const [moverId, stayerId] = from.members.map((m) => m.id) as [string, string]

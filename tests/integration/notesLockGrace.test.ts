@@ -7,9 +7,8 @@ import { ERROR_CODES, type ErrorBody } from '../../shared/errors.ts'
 import { addPoint, readPoints } from '../../shared/notes.ts'
 import type { CreatedInvite } from '../../shared/protocol.ts'
 import type { RoomState } from '../../shared/rounds.ts'
-import { connect, eventually, nextEvent, openDoc, request } from '../helpers/clients.ts'
-import { sessionWithPeople, startRound } from '../helpers/rooms.ts'
-import { startTestServer } from '../helpers/server.ts'
+import { connect, eventually, nextEvent, openWatchedDoc, request } from '../helpers/clients.ts'
+import { runningRound } from '../helpers/rooms.ts'
 
 const cleanups: (() => unknown)[] = []
 afterEach(async () => {
@@ -25,29 +24,7 @@ const GRACE_MS = 2000
 
 const texts = (doc: Y.Doc) => readPoints(doc).map((p) => p.text)
 
-/** Opens a group's notes through the real provider and records what the server says about them. */
-function notes(socket: ClientSocket, docName: string) {
-  const open = openDoc(socket, docName)
-  cleanups.push(() => open.destroy())
-  const opened: boolean[] = []
-  let storedClock = 0
-  open.tunnel.watch(docName, {
-    opened: (writable) => opened.push(writable),
-    stored: (stateVector) => {
-      storedClock = Math.max(storedClock, Y.decodeStateVector(stateVector).get(open.doc.clientID) ?? 0)
-    },
-  })
-  return {
-    ...open,
-    /** What each open's ack said: may this connection write? */
-    opened,
-    /** Resolves once the server says it stored everything this replica wrote so far. */
-    allStored: () =>
-      eventually(() =>
-        expect(storedClock).toBeGreaterThanOrEqual(Y.getState(open.doc.store, open.doc.clientID)),
-      ),
-  }
-}
+const notes = (socket: ClientSocket, docName: string) => openWatchedDoc(socket, docName, cleanups)
 
 /** The next `doc:rejected` for this document with the read-only code. */
 const lockedNotice = (socket: ClientSocket, docName: string, timeoutMs?: number) =>
@@ -74,11 +51,7 @@ async function onDisk(dataFile: string, docName: string): Promise<Y.Doc> {
 
 describe('group notes after a round ends', () => {
   it('take edits during the grace, then refuse and do not store them, and stay readable', async () => {
-    const server = await startTestServer({ notesLockGraceMs: GRACE_MS })
-    cleanups.push(() => server.close())
-    const room = await sessionWithPeople(server.baseUrl, 3)
-    cleanups.push(room.close)
-    const snap = await startRound(room.facilitator)
+    const { server, room, snap } = await runningRound(cleanups, 3, {}, { notesLockGraceMs: GRACE_MS })
     const round = snap.state.rounds[0]!
     expect(round.notesAfter).toBe('readonly')
     const docName = snap.groups[0]!.docName
@@ -152,11 +125,7 @@ describe('group notes after a round ends', () => {
   }, 30_000)
 
   it('lock on time when the server restarts during the grace', async () => {
-    const first = await startTestServer({ notesLockGraceMs: GRACE_MS })
-    cleanups.push(() => first.close())
-    const room = await sessionWithPeople(first.baseUrl, 1)
-    cleanups.push(room.close)
-    const snap = await startRound(room.facilitator)
+    const { server: first, room, snap } = await runningRound(cleanups, 1, {}, { notesLockGraceMs: GRACE_MS })
     const docName = snap.groups[0]!.docName
     const phone = room.phones[0]!.socket
     const ana = notes(phone, docName)

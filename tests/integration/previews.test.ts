@@ -2,8 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { addPoint } from '../../shared/notes.ts'
 import type { GroupPreview } from '../../shared/protocol.ts'
 import { openDoc } from '../helpers/clients.ts'
-import { sessionWithPeople, startRound } from '../helpers/rooms.ts'
-import { startTestServer } from '../helpers/server.ts'
+import { runningRound } from '../helpers/rooms.ts'
 
 const cleanups: (() => unknown)[] = []
 afterEach(async () => {
@@ -12,11 +11,7 @@ afterEach(async () => {
 
 describe("the live view's previews", () => {
   it('reach facilitators as one message for every table that changed, not one per table', async () => {
-    const server = await startTestServer()
-    cleanups.push(() => server.close())
-    const room = await sessionWithPeople(server.baseUrl, 6)
-    cleanups.push(room.close)
-    const snap = await startRound(room.facilitator, { groupSize: 2, grouping: 'random' })
+    const { room, snap } = await runningRound(cleanups, 6, { groupSize: 2, grouping: 'random' })
     expect(snap.groups).toHaveLength(3)
     const batches: GroupPreview[][] = []
     const everyTable = new Promise<void>((resolve) =>
