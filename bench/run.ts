@@ -6,12 +6,14 @@
  *   npm run bench                          every scenario, Convene and all peers (about 25 minutes)
  *   npm run bench -- --quick               a reduced hall and ceiling (about a minute)
  *   npm run bench -- --scenario=hall,summit --participants=500 --peers=y-websocket,ws-relay
- *   npm run bench -- --scenario=summit-1000 --cpu-prof   writes the server's CPU profile to bench/results/profiles
+ *   npm run bench -- --scenario=hall --peers=ws-relay,socketio-relay   the transport's own cost
+ *   npm run bench -- --scenario=summit-1000 --cpu-prof   CPU profiles of every server and generator, in
+ *                                                       bench/results/profiles/{server,generator}/<server>/
  */
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildServer } from '../scripts/buildServer.mjs'
-import { now, PEERS, type PeerName, round } from './lib/common.ts'
+import { DEFAULT_PEERS, now, PEERS, type PeerName, round } from './lib/common.ts'
 import { CORES } from './lib/figures.ts'
 import { log } from './lib/log.ts'
 import { children, ROOT } from './lib/servers.ts'
@@ -70,7 +72,7 @@ const peers: PeerName[] =
         })
       : quick
         ? ['y-websocket', 'ws-relay']
-        : [...PEERS]
+        : [...DEFAULT_PEERS]
 const participantsOverride = args.participants ? Number(args.participants) : null
 const outFile = resolve(ROOT, args.out as string)
 

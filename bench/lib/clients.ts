@@ -69,6 +69,7 @@ export class BenchClient {
   async open(timeoutMs: number): Promise<void> {
     const { spec } = this
     if (spec.target === 'convene') await this.openConvene(timeoutMs)
+    else if (spec.target === 'socketio-relay') await this.openRelayed(timeoutMs)
     else if (spec.target === 'hocuspocus' || spec.target === 'hocuspocus-sqlite') {
       // The polyfill is passed through to the provider's own websocket, which its type does not show.
       const config = {
@@ -116,20 +117,26 @@ export class BenchClient {
     }
   }
 
-  /** Convene: the real client path: Socket.IO with the token, the room snapshot, then y-websocket over the tunnel. */
-  private async openConvene(timeoutMs: number): Promise<void> {
+  /** Convene's client socket: Socket.IO over WebSocket with Convene's wire parser, not yet connected. */
+  private clientSocket(auth: Record<string, unknown>): ClientSocket {
     const socket: ClientSocket = io(this.spec.url, {
-      auth: { token: this.spec.token as string, protocolVersion: PROTOCOL_VERSION },
+      auth,
       transports: ['websocket'],
       parser: wireParser,
       forceNew: true,
       autoConnect: false,
     })
     this.socket = socket
-    socket.on('doc:closed', ({ reason }) => this.sink.error(`doc closed: ${reason.code}`))
     socket.on('connect_error', (err) => {
       if (!this.destroyed) this.sink.error(`connect_error: ${err.message}`)
     })
+    return socket
+  }
+
+  /** Convene: the real client path: Socket.IO with the token, the room snapshot, then y-websocket over the tunnel. */
+  private async openConvene(timeoutMs: number): Promise<void> {
+    const socket = this.clientSocket({ token: this.spec.token as string, protocolVersion: PROTOCOL_VERSION })
+    socket.on('doc:closed', ({ reason }) => this.sink.error(`doc closed: ${reason.code}`))
     // A late joiner is placed after it connects: listen before connecting, as the client does.
     const assigned = new Promise<string>((resolve) =>
       socket.on('group:assigned', ({ group }) => {
@@ -151,8 +158,23 @@ export class BenchClient {
     await this.openConveneDoc(docName, timeoutMs)
   }
 
-  /** Opens one document over the tunnel of an already connected socket. */
-  async openConveneDoc(docName: string, timeoutMs: number, socket = this.socket): Promise<void> {
+  /**
+   * The Socket.IO relay: the same client stack as Convene's, straight to the document (no session). The relay
+   * answers nothing, so the open, not a sync, is as ready as it gets (as with ws-relay).
+   */
+  private async openRelayed(timeoutMs: number): Promise<void> {
+    const socket = this.clientSocket({})
+    socket.connect()
+    await this.openConveneDoc(this.spec.room as string, timeoutMs, socket, 'opened')
+  }
+
+  /** Opens one document over the tunnel of a socket; resolves once it is synced (or only opened, for the relay). */
+  async openConveneDoc(
+    docName: string,
+    timeoutMs: number,
+    socket = this.socket,
+    ready: 'synced' | 'opened' = 'synced',
+  ): Promise<void> {
     if (!socket) throw new Error('no socket')
     this.socket = socket
     this.docName = docName
@@ -162,8 +184,13 @@ export class BenchClient {
       disableBc: true,
     })
     this.provider = provider
+    let opened = () => {}
+    const open = new Promise<void>((resolve) => {
+      opened = resolve
+    })
     // As the phone's notes do: the stored state comes in its own notice or with someone else's change.
     tunnel.watch(docName, {
+      opened: () => opened(),
       stored: (stateVector) => {
         const clock = Y.decodeStateVector(stateVector).get(this.doc.clientID) ?? 0
         while (this.storedSeq < this.seq && (this.clockAfter[this.storedSeq + 1] ?? Infinity) <= clock)
@@ -173,14 +200,11 @@ export class BenchClient {
     provider.on('sync', (state: boolean) => {
       if (state) this.syncedAt = now()
     })
-    await withTimeout(
-      new Promise<void>((resolve) => {
-        if (provider.synced) resolve()
-        else provider.once('sync', () => resolve())
-      }),
-      timeoutMs,
-      'document sync',
-    )
+    const synced = new Promise<void>((resolve) => {
+      if (provider.synced) resolve()
+      else provider.once('sync', () => resolve())
+    })
+    await withTimeout(ready === 'synced' ? synced : open, timeoutMs, `document ${ready}`)
   }
 
   /** One edit: a few characters of text and this client's mark, in one transaction (one update on the wire). */

@@ -5,9 +5,21 @@ export function now(): number {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-/** The servers a run can drive: ours and the peers. */
-export const PEERS = ['y-websocket', 'hocuspocus', 'hocuspocus-sqlite', 'ws-relay'] as const
+/**
+ * The servers a run can drive besides ours. The first four run by default; `socketio-relay` (Convene's transport
+ * alone, for attributing costs) only when named in --peers.
+ */
+export const PEERS = ['y-websocket', 'hocuspocus', 'hocuspocus-sqlite', 'ws-relay', 'socketio-relay'] as const
 export type PeerName = (typeof PEERS)[number]
+export const DEFAULT_PEERS: readonly PeerName[] = [
+  'y-websocket',
+  'hocuspocus',
+  'hocuspocus-sqlite',
+  'ws-relay',
+]
+
+/** Whether clients of this server speak Socket.IO through Convene's document tunnel (else plain WebSockets). */
+export const usesTunnel = (target: TargetName): boolean => target === 'convene' || target === 'socketio-relay'
 export type TargetName = 'convene' | PeerName
 
 /** One simulated participant, as the orchestrator hands it to a worker. */
@@ -15,7 +27,7 @@ export interface ClientSpec {
   /** Global index; also the key of this client's marks in the document. */
   id: number
   target: TargetName
-  /** HTTP base URL (Convene) or ws:// URL (peers). */
+  /** HTTP base URL (Convene, the Socket.IO relay) or ws:// URL (the other peers). */
   url: string
   /** Convene: the participant token; the document name comes from the room snapshot. */
   token?: string

@@ -4,7 +4,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { SERVER_ENTRY } from '../../scripts/buildServer.mjs'
-import { sleep, type TargetName } from './common.ts'
+import { sleep, type TargetName, usesTunnel } from './common.ts'
 import { RssPeak } from './proc.ts'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
@@ -27,7 +27,7 @@ export function freePort(): Promise<number> {
 export interface ServerOptions {
   port: number
   dataDir: string
-  /** Directory for a V8 CPU profile of the server (Convene only). */
+  /** The profiles folder: the server writes a V8 CPU profile to its `server/<target>` folder when it stops. */
   cpuProfDir?: string
   /** The built client Convene serves (dist/client); by default none, the API and sockets only. */
   clientDir?: string
@@ -62,9 +62,9 @@ export class ServerProcess {
     return `http://127.0.0.1:${this.options.port}`
   }
 
-  /** The URL clients use: HTTP for Convene (Socket.IO), ws:// for the peers. */
+  /** The URL clients use: HTTP for Socket.IO (Convene, the Socket.IO relay), ws:// for the other peers. */
   get clientUrl(): string {
-    return this.target === 'convene' ? this.baseUrl : `ws://127.0.0.1:${this.options.port}`
+    return usesTunnel(this.target) ? this.baseUrl : `ws://127.0.0.1:${this.options.port}`
   }
 
   /** The last lines the server wrote to stderr, for error reports. */
@@ -75,6 +75,9 @@ export class ServerProcess {
   private spawn(): ChildProcess {
     const { port, dataDir, cpuProfDir, clientDir } = this.options
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' }
+    const profDir = cpuProfDir && join(cpuProfDir, 'server', this.target)
+    if (profDir) mkdirSync(profDir, { recursive: true })
+    const prof = profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : []
     let args: string[]
     switch (this.target) {
       case 'convene': {
@@ -84,13 +87,15 @@ export class ServerProcess {
           CLIENT_DIR: clientDir ?? join(dataDir, 'no-client'),
           PUBLIC_URL: this.baseUrl,
         })
-        const prof = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : []
-        if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true })
-        args = [...prof, SERVER_ENTRY]
+        args = [SERVER_ENTRY]
         break
       }
       case 'y-websocket':
-        args = ['node_modules/y-websocket-classic/bin/server.js']
+        args = [
+          '--import',
+          './bench/servers/exitOnTerm.mjs',
+          'node_modules/y-websocket-classic/bin/server.js',
+        ]
         break
       case 'hocuspocus':
       case 'hocuspocus-sqlite':
@@ -100,8 +105,15 @@ export class ServerProcess {
       case 'ws-relay':
         args = ['--import', 'tsx', 'bench/servers/relay.ts']
         break
+      case 'socketio-relay':
+        args = ['--import', 'tsx', 'bench/servers/socketioRelay.ts']
+        break
     }
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(process.execPath, [...prof, ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
     child.stderr?.on('data', (chunk: Buffer) => {
       this.stderr.push(chunk.toString())
       if (this.stderr.length > 50) this.stderr.shift()

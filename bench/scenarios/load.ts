@@ -215,7 +215,7 @@ function clientSpecs(
 
 /** One server through every step of a load definition, then (Convene, Hocuspocus-SQLite) killed and read back. */
 function runLoad(ctx: BenchContext, target: TargetName, def: LoadDef): Promise<LoadOutcome> {
-  const cpuProfDir = target === 'convene' ? ctx.cpuProfDir : undefined
+  const { cpuProfDir } = ctx
   return withServer(target, target, { cpuProfDir }, async ({ server, rss }) => {
     let workers: Workers | null = null
     let session: ConveneSession | null = null
@@ -231,8 +231,10 @@ function runLoad(ctx: BenchContext, target: TargetName, def: LoadDef): Promise<L
       // Durability: note what everyone had applied, kill the server as a crash would, and read it back.
       // V8 writes a CPU profile only when the process exits: a profiled server is stopped, not killed and read back.
       let lostConfirmedEdits: number | null = null
-      if (cpuProfDir) log(`  ${target}: --cpu-prof, so no kill and read-back (lost edits not checked)`)
-      else if (target === 'convene' || target === 'hocuspocus-sqlite') {
+      const stores = target === 'convene' || target === 'hocuspocus-sqlite'
+      if (stores && cpuProfDir)
+        log(`  ${target}: --cpu-prof, so no kill and read-back (lost edits not checked)`)
+      else if (stores) {
         const seen = await w.all<SeenResult>(() => ({ type: 'seen' }))
         const confirmed = confirmedBySender(seen, docOf)
         await server.kill()
