@@ -10,10 +10,8 @@ export type RecordAuthor = (docName: string, pointId: string, participantId: str
 
 /** Keys of a map that a transaction changed. */
 function keysChanged(transaction: Y.Transaction, map: Y.Map<unknown>): string[] {
-  for (const [type, keys] of transaction.changed) {
-    if ((type as unknown) === map) return [...keys].filter((key): key is string => key !== null)
-  }
-  return []
+  const keys = transaction.changed.get(map as unknown as Y.AbstractType<Y.YEvent<Y.Map<unknown>>>)
+  return keys ? [...keys].filter((key): key is string => key !== null) : []
 }
 
 /**
@@ -35,6 +33,8 @@ export function groupNotesRules(recordAuthor: RecordAuthor): DocRules {
       const authors = authorsMap(room.doc) as Y.Map<unknown>
       const changedPoints = keysChanged(transaction, points as Y.Map<unknown>)
       const changedAuthors = keysChanged(transaction, authors)
+      // Most changes are typing inside a point: nothing to stamp, and counting the points would walk them all.
+      if (changedPoints.length === 0 && changedAuthors.length === 0) return null
       const added = changedPoints.filter((key) => points.has(key) && !truth.has(key))
       // A point deleted and brought back (undo) keeps the author it had, whoever brings it back.
       const returned = changedPoints.filter((key) => points.has(key) && truth.has(key) && !authors.has(key))
