@@ -74,6 +74,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/globalSetup.ts'],
           testTimeout: 90_000,
           hookTimeout: 90_000,
+          // expect.poll waits for a page to catch up; its default second is less than a cold Chromium can take to
+          // load a page on a fresh machine (CI saw a live view still loading after it).
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
