@@ -3,7 +3,7 @@
  * from worker processes through the real client stack, and compares Convene with the well-known Yjs servers in the
  * same run. See docs/PERFORMANCE.md for the scenarios, the budgets and the figures.
  *
- *   npm run bench                          every scenario, Convene and all peers (about 25 minutes)
+ *   npm run bench                          every scenario, Convene and the four default peers (about 25 minutes)
  *   npm run bench -- --quick               a reduced hall and ceiling (about a minute)
  *   npm run bench -- --scenario=hall,summit --participants=500 --peers=y-websocket,ws-relay
  *   npm run bench -- --scenario=hall --peers=ws-relay,socketio-relay   the transport's own cost
