@@ -12,7 +12,6 @@ import {
 } from '../../shared/rounds.ts'
 import { fail } from '../domain/errors.ts'
 import { canFacilitate } from '../domain/identity.ts'
-import { seatsOf } from '../services/roomQueries.ts'
 import type { RoomChange } from '../services/roomService.ts'
 import type { RealtimeContext } from './context.ts'
 import { onRequest } from './requests.ts'
@@ -40,15 +39,15 @@ export function registerRoomHandlers(ctx: RealtimeContext, socket: IoSocket): vo
     const selfSelect = state.rounds.find((r) => r.id === round)?.grouping === 'self-select'
     // Only those who see every group pay for reading them all; a phone reads its own table, and in a self-select
     // round how full the others are.
-    const current =
-      round && (facilitating || selfSelect) ? await ctx.queries.groups(sessionId, round, isOnline) : null
+    const current = round && facilitating ? await ctx.queries.groups(sessionId, round, isOnline) : null
+    const seats = round && selfSelect && !facilitating ? await ctx.queries.seats(round) : null
     const myGroup = round ? await ctx.queries.groupOf(sessionId, round, identity.id, isOnline) : null
     return {
       state,
       myGroup,
-      groups: facilitating ? (current?.groups ?? []) : [],
-      seats: current && !facilitating ? seatsOf(current) : null,
-      unassigned: facilitating ? (current?.unassigned ?? []) : [],
+      groups: current?.groups ?? [],
+      seats,
+      unassigned: current?.unassigned ?? [],
       actions: facilitating ? await ctx.store.rooms.listActions(sessionId, 50) : [],
       serverNow: Date.now(),
     }

@@ -1,6 +1,6 @@
 import type { GroupView, RoomState } from '../../shared/rounds.ts'
 import type { Logger } from '../logger.ts'
-import { type RoomQueries, seatsOf } from '../services/roomQueries.ts'
+import type { RoomQueries } from '../services/roomQueries.ts'
 import type { Regrouping, RoomChange } from '../services/roomService.ts'
 import type { RoomStore } from '../store/types.ts'
 import { Coalescer } from './coalescer.ts'
@@ -61,7 +61,9 @@ export function roomPublisher(
       io.to(facilitators).emit('groups:changed', current)
       // Those choosing a table see how full each is: a fraction of the list, and nobody's name.
       if (round.grouping === 'self-select')
-        io.to(rooms.session(sessionId)).except(facilitators).emit('seats:changed', seatsOf(current))
+        io.to(rooms.session(sessionId))
+          .except(facilitators)
+          .emit('seats:changed', await queries.seats(round.id))
     },
     failed('groups'),
   )

@@ -14,19 +14,6 @@ export interface RoundGroups {
   unassigned: MemberView[]
 }
 
-/** A round's tables as those choosing one may see them: how full each is, not who sits there. */
-export function seatsOf(current: RoundGroups): SeatsChanged {
-  return {
-    roundId: current.roundId,
-    groups: current.groups.map((g) => ({
-      id: g.id,
-      number: g.number,
-      name: g.name,
-      seated: g.members.length,
-    })),
-  }
-}
-
 /** Read-side questions about a session's room: groups, who sits where, who may open which notes. */
 export class RoomQueries {
   constructor(
@@ -65,6 +52,23 @@ export class RoomQueries {
           sector: publicSector(anonymity, p.sector),
           online: isOnline(p.id),
         })),
+    }
+  }
+
+  /** A round's tables as those choosing one may see them: how full each is, not who sits there. */
+  async seats(roundId: string): Promise<SeatsChanged> {
+    const [groups, seated] = await Promise.all([
+      this.store.rooms.listGroups(roundId),
+      this.store.rooms.countSeated(roundId),
+    ])
+    return {
+      roundId,
+      groups: groups.map((g) => ({
+        id: g.id,
+        number: g.number,
+        name: g.name,
+        seated: seated.get(g.id) ?? 0,
+      })),
     }
   }
 

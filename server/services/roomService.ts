@@ -181,9 +181,8 @@ export class RoomService {
       if (round.grouping !== 'self-select')
         throw fail.forbidden('The facilitator places people in this round.')
       // Seats count as the tables show them: someone removed from the session frees theirs.
-      const members = await this.store.rooms.listGroupMemberships(groupId)
-      const people = await Promise.all(members.map((m) => this.store.participants.get(m.participantId)))
-      if (people.filter((p) => p && p.removedAt === null).length >= round.groupSize) {
+      const seated = await this.store.rooms.countSeated(round.id)
+      if ((seated.get(groupId) ?? 0) >= round.groupSize) {
         throw conflict('This table is full. Pick another one.')
       }
       await this.store.rooms.setMembership(participant.sessionId, {

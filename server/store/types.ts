@@ -265,6 +265,8 @@ export interface RoomStore {
   getMembership(roundId: string, participantId: string): Promise<MembershipRecord | null>
   /** The memberships of one group. */
   listGroupMemberships(groupId: string): Promise<MembershipRecord[]>
+  /** How many people still in the session sit at each table of a round, by group id (empty tables absent). */
+  countSeated(roundId: string): Promise<Map<string, number>>
   /** Every membership of a session, for reshuffling and document access. */
   listSessionMemberships(sessionId: string): Promise<MembershipRecord[]>
   /** Every membership of one participant, for document access. */

@@ -73,6 +73,10 @@ export function sqliteRoomStore(db: Db): RoomStore {
     'SELECT * FROM group_members WHERE round_id = ? AND participant_id = ?',
   )
   const groupMembers = db.prepare<[string], MemberRow>('SELECT * FROM group_members WHERE group_id = ?')
+  const seatedByGroup = db.prepare<[string], { group_id: string; n: number }>(
+    `SELECT m.group_id, count(*) AS n FROM group_members m JOIN participants p ON p.id = m.participant_id
+     WHERE m.round_id = ? AND p.removed_at IS NULL GROUP BY m.group_id`,
+  )
   const sessionMembers = db.prepare<[string], MemberRow>('SELECT * FROM group_members WHERE session_id = ?')
   const participantMembers = db.prepare<[string], MemberRow>(
     'SELECT * FROM group_members WHERE participant_id = ?',
@@ -145,6 +149,9 @@ export function sqliteRoomStore(db: Db): RoomStore {
     },
     async listGroupMemberships(groupId) {
       return groupMembers.all(groupId).map(toMembership)
+    },
+    async countSeated(roundId) {
+      return new Map(seatedByGroup.all(roundId).map((r) => [r.group_id, r.n]))
     },
     async listSessionMemberships(sessionId) {
       return sessionMembers.all(sessionId).map(toMembership)
