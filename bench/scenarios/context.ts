@@ -12,7 +12,7 @@ export interface BenchContext {
   repeat: number
   /** --quick: reduced sizes and durations. */
   quick: boolean
-  /** Where Convene's server writes a V8 CPU profile (--cpu-prof); undefined: no profile. */
+  /** --cpu-prof: the profiles folder (`server/<target>`, `generator/<target>` inside); undefined: no profiles. */
   cpuProfDir?: string
   /** The number of participants: `full`, unless --participants overrides it. */
   participants(full: number): number
