@@ -1,10 +1,11 @@
 import { HocuspocusProvider } from '@hocuspocus/provider'
 import { io } from 'socket.io-client'
 import { WebSocket as NodeWebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import { WebsocketProvider as ClassicProvider } from 'y-websocket-classic'
 import * as Y from 'yjs'
-import { type ClientSocket, DocTunnel, TUNNEL_URL } from '../../client/src/net/docTunnel.ts'
+import { type ClientSocket, DocTunnel } from '../../client/src/net/docTunnel.ts'
+import { tunnelProvider } from '../../client/src/net/tunnelProvider.ts'
 import type { AckResult } from '../../shared/errors.ts'
 import { PROTOCOL_VERSION, type RoomSnapshot } from '../../shared/protocol.ts'
 import { wireParser } from '../../shared/wireParser.ts'
@@ -179,10 +180,7 @@ export class BenchClient {
     this.socket = socket
     this.docName = docName
     const tunnel = new DocTunnel(socket)
-    const provider = new WebsocketProvider(TUNNEL_URL, docName, this.doc, {
-      WebSocketPolyfill: tunnel.WebSocket as unknown as typeof WebSocket,
-      disableBc: true,
-    })
+    const provider = tunnelProvider(tunnel, docName, this.doc)
     this.provider = provider
     let opened = () => {}
     const open = new Promise<void>((resolve) => {

@@ -1,7 +1,8 @@
 import { io } from 'socket.io-client'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { type ClientSocket, DocTunnel, TUNNEL_URL } from '../../client/src/net/docTunnel.ts'
+import { type ClientSocket, DocTunnel } from '../../client/src/net/docTunnel.ts'
+import { tunnelProvider } from '../../client/src/net/tunnelProvider.ts'
 import type { AckResult } from '../../shared/errors.ts'
 import type {
   CreatedSession,
@@ -107,10 +108,7 @@ export function openDoc(
   doc = new Y.Doc(),
 ): OpenDoc & { synced: Promise<void> } {
   const tunnel = new DocTunnel(socket)
-  const provider = new WebsocketProvider(TUNNEL_URL, name, doc, {
-    WebSocketPolyfill: tunnel.WebSocket as unknown as typeof WebSocket,
-    disableBc: true,
-  })
+  const provider = tunnelProvider(tunnel, name, doc)
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) resolve()
     else provider.once('sync', () => resolve())

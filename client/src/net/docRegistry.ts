@@ -1,6 +1,7 @@
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { type DocTunnel, TUNNEL_URL } from './docTunnel.ts'
+import type { DocTunnel } from './docTunnel.ts'
+import { tunnelProvider } from './tunnelProvider.ts'
 
 /** How long an unused document stays open, so StrictMode's mount-unmount-mount does not reopen it. */
 export const DOC_RELEASE_DELAY_MS = 1_000
@@ -31,10 +32,7 @@ export function acquireDoc(tunnel: DocTunnel, name: string): { handle: DocHandle
   let entry = docs.get(name)
   if (!entry) {
     const doc = new Y.Doc()
-    const provider = new WebsocketProvider(TUNNEL_URL, name, doc, {
-      WebSocketPolyfill: tunnel.WebSocket as unknown as typeof WebSocket,
-      disableBc: true,
-    })
+    const provider = tunnelProvider(tunnel, name, doc)
     entry = { doc, provider, refs: 0, releaseTimer: undefined }
     docs.set(name, entry)
   }

@@ -95,9 +95,10 @@ export class DocRoom {
         // A failed write is not broadcast; the next compaction stores the whole state, this change included.
         .catch(() => {})
     })
-    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed]
-      this.sendToMembers(encodeAwareness(this.awareness, changed))
+      // Not back to the connection it came from (the origin): its author has that state already.
+      this.sendToMembers(encodeAwareness(this.awareness, changed), origin)
     })
   }
 
