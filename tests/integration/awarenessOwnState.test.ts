@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import { afterEach, describe, expect, it } from 'vitest'
+import { DOC_MESSAGE } from '../../shared/docMessages.ts'
 import { eventually, type OpenDoc, openDoc } from '../helpers/clients.ts'
 import { runningRound } from '../helpers/rooms.ts'
 
@@ -8,12 +9,10 @@ afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn()
 })
 
-const MESSAGE_AWARENESS = 1
-
 /** The client ids an outgoing y-websocket message carries awareness for, or none when it is another message. */
 function awarenessClientIds(message: Uint8Array): number[] {
   const decoder = decoding.createDecoder(message)
-  if (decoding.readVarUint(decoder) !== MESSAGE_AWARENESS) return []
+  if (decoding.readVarUint(decoder) !== DOC_MESSAGE.awareness) return []
   const update = decoding.createDecoder(decoding.readVarUint8Array(decoder))
   const ids: number[] = []
   for (let count = decoding.readVarUint(update); count > 0; count--) {

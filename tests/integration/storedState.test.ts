@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { DocPeer } from '../../server/realtime/docs/peer.ts'
-import { DocRoom, MESSAGE, STORED_NOTICE_MS } from '../../server/realtime/docs/room.ts'
+import { DocRoom, STORED_NOTICE_MS } from '../../server/realtime/docs/room.ts'
+import { DOC_MESSAGE } from '../../shared/docMessages.ts'
 import { tempStore } from '../helpers/server.ts'
 
 const cleanups: (() => unknown)[] = []
@@ -33,7 +34,7 @@ function change(doc: Y.Doc, text: string): Uint8Array {
   const before = Y.encodeStateVector(doc)
   doc.getText('t').insert(0, text)
   const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE.sync)
+  encoding.writeVarUint(encoder, DOC_MESSAGE.sync)
   syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(doc, before))
   return encoding.toUint8Array(encoder)
 }

@@ -1,6 +1,6 @@
-import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { encodeSyncMessage } from '../../../shared/docMessages.ts'
 import { ERROR_CODES, type ErrorBody } from '../../../shared/errors.ts'
 import { authorsMap, discussionFragment, pointsMap } from '../../../shared/notes.ts'
 import type { DocHandle } from './docRegistry.ts'
@@ -238,10 +238,7 @@ export class NotesSync {
       this.verifyAgain = true
       return
     }
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, 0)
-    syncProtocol.writeSyncStep1(encoder, doc)
-    ws.send(encoding.toUint8Array(encoder))
+    ws.send(encodeSyncMessage((encoder) => syncProtocol.writeSyncStep1(encoder, doc)))
     this.verifying = setTimeout(() => {
       this.verifying = undefined
     }, VERIFY_TIMEOUT_MS)

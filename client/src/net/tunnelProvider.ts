@@ -1,17 +1,7 @@
-import * as encoding from 'lib0/encoding'
-import { encodeAwarenessUpdate } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
+import { type AwarenessChange, encodeAwarenessMessage } from '../../../shared/docMessages.ts'
 import { type DocTunnel, TUNNEL_URL } from './docTunnel.ts'
-
-/** y-websocket's message type for awareness. */
-const MESSAGE_AWARENESS = 1
-
-interface AwarenessChanges {
-  added: number[]
-  updated: number[]
-  removed: number[]
-}
 
 /**
  * A y-websocket provider for one document, over the page's tunnel.
@@ -29,15 +19,12 @@ export function tunnelProvider(tunnel: DocTunnel, name: string, doc: Y.Doc): Web
   const { awareness } = provider
   awareness.off('update', provider._awarenessUpdateHandler)
   // Replaced, not only added: the provider's destroy() unsubscribes whatever this property holds.
-  provider._awarenessUpdateHandler = ({ added, updated, removed }: AwarenessChanges) => {
+  provider._awarenessUpdateHandler = ({ added, updated, removed }: AwarenessChange) => {
     const own = awareness.clientID
     if (!added.includes(own) && !updated.includes(own) && !removed.includes(own)) return
     const ws = provider.ws
     if (!provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
-    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(awareness, [own]))
-    ws.send(encoding.toUint8Array(encoder))
+    ws.send(encodeAwarenessMessage(awareness, [own]))
   }
   awareness.on('update', provider._awarenessUpdateHandler)
   return provider

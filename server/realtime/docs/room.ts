@@ -1,17 +1,19 @@
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import {
+  type AwarenessChange,
+  DOC_MESSAGE,
+  encodeAwarenessMessage,
+  encodeSyncMessage,
+} from '../../../shared/docMessages.ts'
 import { ERROR_CODES } from '../../../shared/errors.ts'
 import { LIMITS } from '../../../shared/limits.ts'
 import { DomainError } from '../../domain/errors.ts'
 import type { DocStore } from '../../store/types.ts'
 import { type AwarenessUser, rewriteAwarenessUpdate } from './awarenessGuard.ts'
 import { type DocFanout, type DocPeer, sendToEach } from './peer.ts'
-
-/** y-websocket message types. */
-export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const
 
 /** Compact the update log into a snapshot after this many updates. */
 export const COMPACT_EVERY_UPDATES = 500
@@ -76,7 +78,7 @@ export class DocRoom {
       this.lastTransaction = transaction
     })
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      const message = encodeSync((e) => syncProtocol.writeUpdate(e, update))
+      const message = encodeSyncMessage((e) => syncProtocol.writeUpdate(e, update))
       const broadcast = () => {
         // Everything applied so far is on disk (peers' changes are stored before they are applied, the server's
         // before they are sent), so the state vector now is the stored state a recipient may rely on.
@@ -98,7 +100,7 @@ export class DocRoom {
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed]
       // Not back to the connection it came from (the origin): its author has that state already.
-      this.sendToMembers(encodeAwareness(this.awareness, changed), origin)
+      this.sendToMembers(encodeAwarenessMessage(this.awareness, changed), origin)
     })
   }
 
@@ -137,10 +139,10 @@ export class DocRoom {
     this.members.set(peer.id, { peer, writable, user, clientIds: new Set(), storedTimer: null })
     peer.send(
       this.name,
-      encodeSync((e) => syncProtocol.writeSyncStep1(e, this.doc)),
+      encodeSyncMessage((e) => syncProtocol.writeSyncStep1(e, this.doc)),
     )
     if (this.awareness.getStates().size > 0) {
-      peer.send(this.name, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+      peer.send(this.name, encodeAwarenessMessage(this.awareness, [...this.awareness.getStates().keys()]))
     }
   }
 
@@ -189,17 +191,17 @@ export class DocRoom {
     const decoder = decoding.createDecoder(message)
     const type = readOrInvalid(() => decoding.readVarUint(decoder))
     switch (type) {
-      case MESSAGE.sync:
+      case DOC_MESSAGE.sync:
         return this.receiveSync(member, decoder)
-      case MESSAGE.awareness:
+      case DOC_MESSAGE.awareness:
         return this.receiveAwareness(
           member,
           readOrInvalid(() => decoding.readVarUint8Array(decoder)),
         )
-      case MESSAGE.queryAwareness:
-        peer.send(this.name, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+      case DOC_MESSAGE.queryAwareness:
+        peer.send(this.name, encodeAwarenessMessage(this.awareness, [...this.awareness.getStates().keys()]))
         return
-      case MESSAGE.auth:
+      case DOC_MESSAGE.auth:
         return
       default:
         throw invalid('Unknown message type.')
@@ -233,7 +235,7 @@ export class DocRoom {
     const syncType = readOrInvalid(() => decoding.readVarUint(decoder))
     const payload = readOrInvalid(() => decoding.readVarUint8Array(decoder))
     if (syncType === syncProtocol.messageYjsSyncStep1) {
-      const reply = encodeSync((e) => syncProtocol.writeSyncStep2(e, this.doc, payload))
+      const reply = encodeSyncMessage((e) => syncProtocol.writeSyncStep2(e, this.doc, payload))
       member.peer.send(this.name, reply)
       return
     }
@@ -309,26 +311,6 @@ export class DocRoom {
     for (const m of this.members.values()) if (m !== member && m.clientIds.has(clientId)) return true
     return false
   }
-}
-
-interface AwarenessChange {
-  added: number[]
-  updated: number[]
-  removed: number[]
-}
-
-function encodeSync(write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE.sync)
-  write(encoder)
-  return encoding.toUint8Array(encoder)
-}
-
-function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE.awareness)
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
-  return encoding.toUint8Array(encoder)
 }
 
 function invalid(message: string): DomainError {
