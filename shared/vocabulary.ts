@@ -4,7 +4,7 @@
  */
 
 /** Bumped whenever the wire protocol changes incompatibly; clients send it in the handshake. */
-export const PROTOCOL_VERSION = 1
+export const PROTOCOL_VERSION = 2
 
 /** How participants are shown to each other and to facilitators, from most open to most private. */
 export const ANONYMITY = ['named', 'sector', 'anonymous'] as const
