@@ -4,7 +4,7 @@
  * server serving the built client.
  */
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, CDPSession, Page } from 'playwright-core'
@@ -44,15 +44,14 @@ class Transfers {
 }
 
 /**
- * A copy of the built client (dist/client, built first if it is missing), so that a rebuild meanwhile (another
- * `npm test` on this checkout) cannot swap the chunks under a page that is loading. The caller removes it.
+ * A copy of the client built from this checkout (about 10 s), so that a rebuild meanwhile (another `npm test` on
+ * this checkout) cannot swap the chunks under a page that is loading. The caller removes it. Always built: an
+ * older build, from before a protocol change, fails to join the server measured.
  */
 function snapshotClient(): string {
-  if (!existsSync(join(CLIENT_DIR, 'index.html'))) {
-    log('  dist/client/index.html is missing: building the client (npx vite build)')
-    const build = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' })
-    if (build.status !== 0) throw new Error(`vite build exited with ${build.status}`)
-  }
+  log('  building the client (npx vite build)')
+  const build = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'ignore' })
+  if (build.status !== 0) throw new Error(`vite build exited with ${build.status}`)
   const copy = mkdtempSync(join(tmpdir(), 'convene-bench-client-'))
   cpSync(CLIENT_DIR, copy, { recursive: true })
   return copy
