@@ -1,8 +1,8 @@
-import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { encodeAwarenessMessage, encodeSyncMessage } from '../../shared/docMessages.ts'
 import { parkingDocName } from '../../shared/docNames.ts'
 import { LIMITS } from '../../shared/limits.ts'
 import { addPoint, authorsMap, pointsMap, readPoints } from '../../shared/notes.ts'
@@ -15,12 +15,7 @@ afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn()
 })
 
-const syncUpdate = (update: Uint8Array) => {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, 0)
-  syncProtocol.writeUpdate(e, update)
-  return encoding.toUint8Array(e)
-}
+const syncUpdate = (update: Uint8Array) => encodeSyncMessage((e) => syncProtocol.writeUpdate(e, update))
 
 async function group(people = 3) {
   const server = await startTestServer({ emptyDocUnloadMs: 50 })
@@ -94,10 +89,7 @@ describe('group notes under bad input', () => {
     const forged = new awarenessProtocol.Awareness(new Y.Doc())
     forged.clientID = alice!.doc.clientID
     forged.setLocalState({ user: { name: 'Facilitator', role: 'facilitator' }, typing: false })
-    const e = encoding.createEncoder()
-    encoding.writeVarUint(e, 1)
-    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(forged, [forged.clientID]))
-    room.phones[1]!.socket.emit('doc:message', docName, encoding.toUint8Array(e))
+    room.phones[1]!.socket.emit('doc:message', docName, encodeAwarenessMessage(forged, [forged.clientID]))
     alice!.provider.awareness.setLocalStateField('typing', 'still')
     await eventually(() => {
       const seen = bob!.provider.awareness.getStates().get(alice!.doc.clientID) as {

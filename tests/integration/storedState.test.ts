@@ -1,10 +1,9 @@
-import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import type { DocPeer } from '../../server/realtime/docs/peer.ts'
 import { DocRoom, STORED_NOTICE_MS } from '../../server/realtime/docs/room.ts'
-import { DOC_MESSAGE } from '../../shared/docMessages.ts'
+import { encodeSyncMessage } from '../../shared/docMessages.ts'
 import { tempStore } from '../helpers/server.ts'
 
 const cleanups: (() => unknown)[] = []
@@ -33,10 +32,8 @@ function recordingPeer(id: string) {
 function change(doc: Y.Doc, text: string): Uint8Array {
   const before = Y.encodeStateVector(doc)
   doc.getText('t').insert(0, text)
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, DOC_MESSAGE.sync)
-  syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(doc, before))
-  return encoding.toUint8Array(encoder)
+  const update = Y.encodeStateAsUpdate(doc, before)
+  return encodeSyncMessage((encoder) => syncProtocol.writeUpdate(encoder, update))
 }
 
 const clockIn = (stateVector: Uint8Array | undefined, doc: Y.Doc) =>
