@@ -108,8 +108,13 @@ function asciiText(bytes: Uint8Array): string | null {
  */
 function compactArguments(packet: Packet): Argument[] | null {
   const { type, nsp, id, data } = packet
-  if (type !== PacketType.EVENT || nsp !== '/' || id !== undefined || !Array.isArray(data)) return null
-  if (data.length > MAX_ARGUMENTS || typeof data[0] !== 'string') return null
+  if (type !== PacketType.EVENT || nsp !== '/' || id !== undefined) return null
+  return compactEventArguments(data)
+}
+
+/** An event's data (its name, then its arguments) as the compact frame's arguments, or null if it does not fit. */
+export function compactEventArguments(data: unknown): Argument[] | null {
+  if (!Array.isArray(data) || data.length > MAX_ARGUMENTS || typeof data[0] !== 'string') return null
   let binary = false
   const args: Argument[] = []
   for (const arg of data) {
@@ -121,21 +126,62 @@ function compactArguments(packet: Packet): Argument[] | null {
   return binary ? args : null
 }
 
+/** An event's arguments as bytes, with the size of their compact frame: measured first, written where wanted. */
+export interface CompactEvent {
+  readonly args: readonly Argument[]
+  readonly bytes: readonly Uint8Array[]
+  readonly size: number
+}
+
+export function compactEvent(args: readonly Argument[]): CompactEvent {
+  const bytes = args.map((arg) => (typeof arg === 'string' ? nameBytes(arg) : arg))
+  let size = 2
+  for (const b of bytes) size += 1 + LENGTH_BYTES + b.byteLength
+  return { args, bytes, size }
+}
+
+/** Writes an event's compact frame into `target` from `at`, where `event.size` bytes must be free. */
+export function writeCompactEvent(event: CompactEvent, target: Uint8Array, at: number): void {
+  target[at] = COMPACT_EVENT
+  target[at + 1] = event.args.length
+  let pos = at + 2
+  // An index loop: this runs for every frame a server broadcasts, and entries() allocates a pair per argument.
+  for (let i = 0; i < event.bytes.length; i++) {
+    const bytes = event.bytes[i] as Uint8Array
+    target[pos] = typeof event.args[i] === 'string' ? KIND_TEXT : KIND_BINARY
+    const length = bytes.byteLength
+    target[pos + 1] = length >>> 24
+    target[pos + 2] = (length >>> 16) & 0xff
+    target[pos + 3] = (length >>> 8) & 0xff
+    target[pos + 4] = length & 0xff
+    target.set(bytes, pos + 1 + LENGTH_BYTES)
+    pos += 1 + LENGTH_BYTES + length
+  }
+}
+
 /** The compact frame of an event's arguments. */
 export function packEvent(args: readonly Argument[]): Uint8Array {
-  const parts = args.map(asBytes)
-  const frame = new Uint8Array(parts.reduce((n, b) => n + 1 + LENGTH_BYTES + b.byteLength, 2))
-  const view = new DataView(frame.buffer)
-  frame[0] = COMPACT_EVENT
-  frame[1] = args.length
-  let at = 2
-  for (const [i, bytes] of parts.entries()) {
-    frame[at] = typeof args[i] === 'string' ? KIND_TEXT : KIND_BINARY
-    view.setUint32(at + 1, bytes.byteLength)
-    frame.set(bytes, at + 1 + LENGTH_BYTES)
-    at += 1 + LENGTH_BYTES + bytes.byteLength
-  }
+  const event = compactEvent(args)
+  const frame = new Uint8Array(event.size)
+  writeCompactEvent(event, frame, 0)
   return frame
+}
+
+/** Texts this long or shorter are kept once encoded: event names and document names come back on every frame. */
+const NAME_MAX_CHARS = 128
+const NAMES_KEPT_MAX = 1024
+const nameCache = new Map<string, Uint8Array>()
+
+/** A text argument's bytes; a short one is encoded once and kept (the frame copies it, never changes it). */
+function nameBytes(text: string): Uint8Array {
+  if (text.length > NAME_MAX_CHARS) return asBytes(text)
+  let bytes = nameCache.get(text)
+  if (!bytes) {
+    bytes = asBytes(text)
+    if (nameCache.size >= NAMES_KEPT_MAX) nameCache.clear()
+    nameCache.set(text, bytes)
+  }
+  return bytes
 }
 
 /**

@@ -1,6 +1,5 @@
-import { PacketType } from 'socket.io-parser'
 import * as ws from 'ws'
-import { wireParser } from '../../shared/wireParser.ts'
+import { compactEvent, compactEventArguments, writeCompactEvent } from '../../shared/wireParser.ts'
 import type { IoServer, IoSocket } from './types.ts'
 
 /**
@@ -26,8 +25,6 @@ interface FrameSender {
 }
 
 type Frame = readonly Buffer[]
-/** ws's frame builder: a named export of its ES module and a property of its CommonJS one, untyped in both. */
-const { Sender } = ws as unknown as { Sender: { frame(data: Buffer, options: object): Frame } }
 
 /** The parts of an Engine.IO socket looked at before writing past it. */
 interface EngineSocket {
@@ -42,18 +39,33 @@ interface EngineSocket {
 }
 
 const SENDER_IDLE = 0
-const encoder = new wireParser.Encoder()
+/** RFC 6455: the final (only) frame of a binary message. */
+const FIN_BINARY = 0x82
+const LENGTH_16 = 126
+const LENGTH_64 = 127
 
-/** The WebSocket frame of an event with binary arguments, or null if it does not encode as one binary message. */
-function binaryEventFrame(event: string, ...args: unknown[]): Frame | null {
-  const [payload, ...rest] = encoder.encode({ type: PacketType.EVENT, nsp: '/', data: [event, ...args] })
-  if (rest.length > 0 || !(payload instanceof Uint8Array)) return null
-  const bytes = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength)
-  // ws returns the frame's header and payload apart, for a two-buffer write; joined, each socket gets one plain
-  // write, which costs less than a corked writev.
-  return [
-    Buffer.concat(Sender.frame(bytes, { fin: true, rsv1: false, opcode: 2, mask: false, readOnly: false })),
-  ]
+/**
+ * The WebSocket frame of an event of text and binary arguments (RFC 6455: a server's frames are not masked), built
+ * in one buffer: the header, then the event's compact form written straight after it. Null for any other event.
+ */
+function binaryEventFrame(data: readonly unknown[]): Frame | null {
+  const args = compactEventArguments(data)
+  if (!args) return null
+  const event = compactEvent(args)
+  const length = event.size
+  const head = length < LENGTH_16 ? 2 : length <= 0xffff ? 4 : 10
+  const frame = Buffer.allocUnsafe(head + length)
+  frame[0] = FIN_BINARY
+  if (head === 2) frame[1] = length
+  else if (head === 4) {
+    frame[1] = LENGTH_16
+    frame.writeUInt16BE(length, 2)
+  } else {
+    frame[1] = LENGTH_64
+    frame.writeBigUInt64BE(BigInt(length), 2)
+  }
+  writeCompactEvent(event, frame, head)
+  return [frame]
 }
 
 /** The ws sender a frame may be written to now without overtaking anything, or null. */
@@ -75,14 +87,17 @@ function idleSender(socket: IoSocket): FrameSender | null {
   return ready ? sender : null
 }
 
-/** Sends an event with binary arguments to the sockets with these ids, building its WebSocket frame once. */
+/**
+ * Sends an event of text and binary arguments to the sockets with these ids, building its WebSocket frame once (any
+ * other event takes Socket.IO's broadcast).
+ */
 export function emitBinaryToEach(
   io: IoServer,
   ids: readonly string[],
   event: string,
   ...args: unknown[]
 ): void {
-  const frame = binaryEventFrame(event, ...args)
+  const frame = binaryEventFrame([event, ...args])
   const others: string[] = []
   for (const id of ids) {
     const socket = io.sockets.sockets.get(id)

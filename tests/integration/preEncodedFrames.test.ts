@@ -80,4 +80,19 @@ describe('binary events sent with a frame built once', () => {
     await until(events, 4)
     expect(events.map((e) => e[1])).toEqual(['first', 'second', 's/a/g/x', 's/a/g/y'])
   })
+
+  it('carries a change of any size: the three lengths a WebSocket header can give', async () => {
+    const { io, clients } = await serverWithClients(1)
+    const events = recorder(clients[0] as Socket)
+    const id = [...io.sockets.sockets.keys()]
+    let enginePackets = 0
+    for (const socket of io.sockets.sockets.values()) socket.conn.on('packetCreate', () => enginePackets++)
+    // Frames under 126 bytes, up to 64 KiB (a 16-bit length) and beyond (a 64-bit length).
+    const sizes = [10, 300, 70_000]
+    const updates = sizes.map((size) => Uint8Array.from({ length: size }, (_, i) => (i * 7) % 256))
+    for (const update of updates) emitBinaryToEach(io, id, 'doc:message', 's/a/g/x', update)
+    await until(events, sizes.length)
+    expect(events.map((e) => new Uint8Array(e[2] as ArrayBuffer))).toEqual(updates)
+    expect(enginePackets).toBe(0)
+  })
 })

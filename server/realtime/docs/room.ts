@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
@@ -23,6 +24,8 @@ interface Member {
   writable: boolean
   user: AwarenessUser
   clientIds: Set<number>
+  /** The Yjs clients whose changes this connection sent: its stored state need name no others. */
+  wrote: Set<number>
   storedTimer: NodeJS.Timeout | null
 }
 
@@ -82,7 +85,7 @@ export class DocRoom {
       const broadcast = () => {
         // Everything applied so far is on disk (peers' changes are stored before they are applied, the server's
         // before they are sent), so the state vector now is the stored state a recipient may rely on.
-        this.sendToMembers(message, origin, () => Y.encodeStateVector(this.doc))
+        this.sendToMembers(message, origin, true)
         this.options.onChange?.(this)
       }
       if (origin !== SERVER_ORIGIN) return broadcast()
@@ -136,7 +139,14 @@ export class DocRoom {
 
   /** Adds a connection and starts the sync: our state vector, then everyone's awareness. */
   join(peer: DocPeer, writable: boolean, user: AwarenessUser): void {
-    this.members.set(peer.id, { peer, writable, user, clientIds: new Set(), storedTimer: null })
+    this.members.set(peer.id, {
+      peer,
+      writable,
+      user,
+      clientIds: new Set(),
+      wrote: new Set(),
+      storedTimer: null,
+    })
     peer.send(
       this.name,
       encodeSyncMessage((e) => syncProtocol.writeSyncStep1(e, this.doc)),
@@ -257,6 +267,7 @@ export class DocRoom {
       )
     }
     this.approxBytes += payload.length
+    for (const struct of decoded.structs) member.wrote.add(struct.id.client)
     this.lastSeq = Math.max(this.lastSeq, await this.store.append(this.name, [payload]))
     this.lastTransaction = null
     Y.applyUpdate(this.doc, payload, member.peer)
@@ -268,24 +279,37 @@ export class DocRoom {
   }
 
   /**
-   * Sends a message to every member but `except`, encoded once per variant by the fanout. With `storedState`, a
-   * member still waiting to hear that its own changes are stored gets the stored state with the message, and so
-   * no notice later; the others have nothing unconfirmed and get the message alone, a smaller frame.
+   * Sends a message to every member but `except`, encoded once for all by the fanout. With `withStored`, a member
+   * still waiting to hear that its own changes are stored gets, with the message, the stored state of the clients
+   * it wrote with, and so no notice later; the others have nothing unconfirmed and get the message alone.
    */
-  private sendToMembers(message: Uint8Array, except?: unknown, storedState?: () => Uint8Array): void {
+  private sendToMembers(message: Uint8Array, except?: unknown, withStored = false): void {
     const plain: DocPeer[] = []
-    const waiting: DocPeer[] = []
+    const fanout = this.options.fanout ?? sendToEach
     for (const m of this.members.values()) {
       if (m.peer === except) continue
-      if (storedState && m.storedTimer) {
+      if (withStored && m.storedTimer) {
         clearTimeout(m.storedTimer)
         m.storedTimer = null
-        waiting.push(m.peer)
+        fanout([m.peer], this.name, message, this.storedStateOf(m))
       } else plain.push(m.peer)
     }
-    const fanout = this.options.fanout ?? sendToEach
     if (plain.length > 0) fanout(plain, this.name, message)
-    if (storedState && waiting.length > 0) fanout(waiting, this.name, message, storedState())
+  }
+
+  /**
+   * What the server has stored of a member's own clients, as a Yjs state vector: everything applied is on disk
+   * (peers' changes are stored before they are applied). The whole document's state vector would do as well; this
+   * one costs a few bytes, where that one is built from every client that ever wrote, for every change sent on.
+   */
+  private storedStateOf(member: Member): Uint8Array {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, member.wrote.size)
+    for (const client of member.wrote) {
+      encoding.writeVarUint(encoder, client)
+      encoding.writeVarUint(encoder, Y.getState(this.doc.store, client))
+    }
+    return encoding.toUint8Array(encoder)
   }
 
   /** Tells a writer, shortly after, the state the server has stored: its "Saved" is true only against this. */
@@ -294,7 +318,7 @@ export class DocRoom {
     member.storedTimer = setTimeout(() => {
       member.storedTimer = null
       if (this.members.get(member.peer.id) === member)
-        member.peer.stored(this.name, Y.encodeStateVector(this.doc))
+        member.peer.stored(this.name, this.storedStateOf(member))
     }, STORED_NOTICE_MS)
   }
 
