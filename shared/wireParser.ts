@@ -126,13 +126,14 @@ export function compactEventArguments(data: unknown): Argument[] | null {
   return binary ? args : null
 }
 
-/** An event's arguments as bytes, with the size of their compact frame: measured first, written where wanted. */
+/** An event's arguments as bytes, with the size of their compact frame. */
 export interface CompactEvent {
   readonly args: readonly Argument[]
   readonly bytes: readonly Uint8Array[]
   readonly size: number
 }
 
+/** Measures an event's compact frame before it is written, so a caller can write it where it wants. */
 export function compactEvent(args: readonly Argument[]): CompactEvent {
   const bytes = args.map((arg) => (typeof arg === 'string' ? nameBytes(arg) : arg))
   let size = 2

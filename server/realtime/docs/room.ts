@@ -84,7 +84,7 @@ export class DocRoom {
       const message = encodeSyncMessage((e) => syncProtocol.writeUpdate(e, update))
       const broadcast = () => {
         // Everything applied so far is on disk (peers' changes are stored before they are applied, the server's
-        // before they are sent), so the state vector now is the stored state a recipient may rely on.
+        // before they are sent), so each client's state now is the stored state a recipient may rely on.
         this.sendToMembers(message, origin, true)
         this.options.onChange?.(this)
       }
