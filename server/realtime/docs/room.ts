@@ -68,7 +68,11 @@ export class DocRoom {
   private lastSeq = 0
   private updatesSinceSnapshot = 0
   private compacting: Promise<void> = Promise.resolve()
-  private lastTransaction: Y.Transaction | null = null
+  /**
+   * The transaction of the peer's change being applied: the first to end once `receiveSync` clears it. Yjs may run
+   * another right after (its own clean-up of formatting after a remote change to formatted text).
+   */
+  private appliedTransaction: Y.Transaction | null = null
   private serverWrites: Promise<void> = Promise.resolve()
 
   constructor(
@@ -78,27 +82,7 @@ export class DocRoom {
   ) {
     this.awareness.setLocalState(null)
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
-      this.lastTransaction = transaction
-    })
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      const message = encodeSyncMessage((e) => syncProtocol.writeUpdate(e, update))
-      const broadcast = () => {
-        // Everything applied so far is on disk (peers' changes are stored before they are applied, the server's
-        // before they are sent), so each client's state now is the stored state a recipient may rely on.
-        this.sendToMembers(message, origin, true)
-        this.options.onChange?.(this)
-      }
-      if (origin !== SERVER_ORIGIN) return broadcast()
-      // The server's own changes follow the same rule as everyone's: on disk before anyone sees them.
-      this.serverWrites = this.serverWrites
-        .then(() => this.store.append(this.name, [update]))
-        .then((seq) => {
-          this.lastSeq = Math.max(this.lastSeq, seq)
-          this.updatesSinceSnapshot++
-          broadcast()
-        })
-        // A failed write is not broadcast; the next compaction stores the whole state, this change included.
-        .catch(() => {})
+      this.appliedTransaction ??= transaction
     })
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed]
@@ -172,7 +156,29 @@ export class DocRoom {
 
   /** Makes a change as the server: it is stored, then sent to every member. */
   serverWrite(change: () => void): void {
-    this.doc.transact(change, SERVER_ORIGIN)
+    // Yjs encodes a transaction's update only while someone listens, so the room listens for its own changes only.
+    let update: Uint8Array | null = null
+    const capture = (u: Uint8Array, origin: unknown) => {
+      if (origin === SERVER_ORIGIN) update = u
+    }
+    this.doc.on('update', capture)
+    try {
+      this.doc.transact(change, SERVER_ORIGIN)
+    } finally {
+      this.doc.off('update', capture)
+    }
+    const written = update as Uint8Array | null
+    if (!written) return
+    // The server's own changes follow the same rule as everyone's: on disk before anyone sees them.
+    this.serverWrites = this.serverWrites
+      .then(() => this.store.append(this.name, [written]))
+      .then((seq) => {
+        this.lastSeq = Math.max(this.lastSeq, seq)
+        this.updatesSinceSnapshot++
+        this.broadcast(written, SERVER_ORIGIN)
+      })
+      // A failed write is not broadcast; the next compaction stores the whole state, this change included.
+      .catch(() => {})
   }
 
   /** Resolves once every change the server made so far is on disk. */
@@ -269,13 +275,36 @@ export class DocRoom {
     this.approxBytes += payload.length
     for (const struct of decoded.structs) member.wrote.add(struct.id.client)
     this.lastSeq = Math.max(this.lastSeq, await this.store.append(this.name, [payload]))
-    this.lastTransaction = null
+    const held = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
+    this.appliedTransaction = null
     Y.applyUpdate(this.doc, payload, member.peer)
-    const transaction = this.lastTransaction as Y.Transaction | null
+    const transaction = this.appliedTransaction as Y.Transaction | null
+    if (transaction && changedAnything(transaction))
+      this.broadcast(this.sentOn(payload, transaction, held), member.peer)
     this.noticeStored(member)
     if (++this.updatesSinceSnapshot >= COMPACT_EVERY_UPDATES) void this.compact().catch(() => {})
     const refusal = transaction && this.options.rules?.afterPeerUpdate(this, member.peer, transaction)
     if (refusal) throw refusal
+  }
+
+  /**
+   * What to send on for a peer's change, now applied. Usually the bytes just stored: Yjs would only encode them
+   * again. But a change whose dependencies have not arrived waits in the document, and one that arrives later can
+   * let it in; around such a wait, everything this transaction added is encoded from the document instead.
+   */
+  private sentOn(payload: Uint8Array, transaction: Y.Transaction, heldBefore: boolean): Uint8Array {
+    const heldAfter = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
+    if (!heldBefore && !heldAfter) return payload
+    return Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(transaction.beforeState))
+  }
+
+  /** Sends an applied (and stored) change to every member but `except`, and tells the room's owner. */
+  private broadcast(update: Uint8Array, except: unknown): void {
+    const message = encodeSyncMessage((e) => syncProtocol.writeUpdate(e, update))
+    // Everything applied so far is on disk (peers' changes are stored before they are applied, the server's
+    // before they are sent), so each client's state now is the stored state a recipient may rely on.
+    this.sendToMembers(message, except, true)
+    this.options.onChange?.(this)
   }
 
   /**
@@ -335,6 +364,14 @@ export class DocRoom {
     for (const m of this.members.values()) if (m !== member && m.clientIds.has(clientId)) return true
     return false
   }
+}
+
+/** Whether a transaction added or deleted anything (Yjs's own test before it emits `update`). */
+function changedAnything(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true
+  for (const [client, clock] of transaction.afterState)
+    if (transaction.beforeState.get(client) !== clock) return true
+  return false
 }
 
 function invalid(message: string): DomainError {
