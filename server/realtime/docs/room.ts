@@ -154,7 +154,10 @@ export class DocRoom {
     return before
   }
 
-  /** Makes a change as the server: it is stored, then sent to every member. */
+  /**
+   * Makes a change as the server: it is stored, then sent to every member. Call it outside any other transaction of
+   * this document (as every caller does): inside one, Yjs would emit the change only when the outer one ends.
+   */
   serverWrite(change: () => void): void {
     // Yjs encodes a transaction's update only while someone listens, so the room listens for its own changes only.
     let update: Uint8Array | null = null
