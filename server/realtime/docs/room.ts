@@ -278,7 +278,7 @@ export class DocRoom {
     this.approxBytes += payload.length
     for (const struct of decoded.structs) member.wrote.add(struct.id.client)
     this.lastSeq = Math.max(this.lastSeq, await this.store.append(this.name, [payload]))
-    const held = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
+    const held = this.holdsBack()
     this.appliedTransaction = null
     Y.applyUpdate(this.doc, payload, member.peer)
     const transaction = this.appliedTransaction as Y.Transaction | null
@@ -296,9 +296,13 @@ export class DocRoom {
    * let it in; around such a wait, everything this transaction added is encoded from the document instead.
    */
   private sentOn(payload: Uint8Array, transaction: Y.Transaction, heldBefore: boolean): Uint8Array {
-    const heldAfter = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
-    if (!heldBefore && !heldAfter) return payload
+    if (!heldBefore && !this.holdsBack()) return payload
     return Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(transaction.beforeState))
+  }
+
+  /** Whether Yjs holds back changes (or deletions) whose dependencies have not arrived. */
+  private holdsBack(): boolean {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
   }
 
   /** Sends an applied (and stored) change to every member but `except`, and tells the room's owner. */
