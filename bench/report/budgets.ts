@@ -1,7 +1,7 @@
 /** The budgets of issue 7 (docs/PERFORMANCE.md), checked against what this run measured. */
 import { round } from '../lib/common.ts'
 import type { Measured, Results } from './results.ts'
-import { figuresOf, metIn, pairsMet, type TrialKey, trialsOf } from './trials.ts'
+import { figuresOf, metIn, pairsMet, type TrialFigures, type TrialKey, trialsOf } from './trials.ts'
 
 /** One budget: what it asks, what was measured, and whether it held (null: could not be judged). */
 export interface Budget {
@@ -28,10 +28,24 @@ function versus(ours: number, theirs: number, unit: string): string {
 interface PeerBudget {
   budget: string
   figure: TrialKey
-  holds: (ours: number, theirs: number) => boolean
+  holds: (ours: TrialFigures, theirs: TrialFigures) => boolean
 }
 
-const P99_WITHIN_125: Omit<PeerBudget, 'budget'> = { figure: 'p99', holds: (o, t) => o <= 1.25 * t }
+/**
+ * A p99 counts only the updates delivered before the step's settle time ends. A server that falls behind a saturated
+ * machine's load leaves its slowest updates out, so its p99 is compared only when it delivered nearly as many
+ * updates a second as the peer (this share of them).
+ */
+export const DELIVERED_FOR_P99 = 0.95
+
+/** Whether our trial delivered enough, against the peer's, for its p99 to be compared. */
+export const keptUp = (ours: TrialFigures, theirs: TrialFigures): boolean =>
+  ours.deliveredPerSec >= DELIVERED_FOR_P99 * theirs.deliveredPerSec
+
+const P99_WITHIN_125: Omit<PeerBudget, 'budget'> = {
+  figure: 'p99',
+  holds: (o, t) => o.p99 <= 1.25 * t.p99 && keptUp(o, t),
+}
 
 /** Every budget whose scenario ran. */
 export function checkBudgets(results: Results): Budget[] {
@@ -40,10 +54,14 @@ export function checkBudgets(results: Results): Budget[] {
     out.push({ scenario, budget, measured, ok })
   const againstPeer = (scenario: string, ours: Measured, theirs: Measured | undefined, b: PeerBudget) => {
     if (!theirs) return
-    const o = figuresOf(ours)[b.figure]
-    const t = figuresOf(theirs)[b.figure]
-    const trials = pairsMet(ours, theirs, (x, y) => b.holds(x[b.figure], y[b.figure]))
-    check(scenario, b.budget, versus(o, t, b.figure === 'p99' ? ' ms' : '/s') + trials, b.holds(o, t))
+    const [o, t] = [figuresOf(ours), figuresOf(theirs)]
+    const behind =
+      b.figure === 'p99' && !keptUp(o, t)
+        ? `; delivered only ${o.deliveredPerSec} vs ${t.deliveredPerSec}/s`
+        : ''
+    const unit = b.figure === 'p99' ? ' ms' : '/s'
+    const trials = pairsMet(ours, theirs, b.holds)
+    check(scenario, b.budget, versus(o[b.figure], t[b.figure], unit) + behind + trials, b.holds(o, t))
   }
   const hall = results.ours('hall')
   if (hall) {
@@ -68,7 +86,7 @@ export function checkBudgets(results: Results): Budget[] {
     againstPeer(name, s, results.peer(name, 'hocuspocus-sqlite'), {
       budget: 'p99 < 0.5x hocuspocus-sqlite',
       figure: 'p99',
-      holds: (o, t) => o < 0.5 * t,
+      holds: (o, t) => o.p99 < 0.5 * t.p99 && keptUp(o, t),
     })
     check(name, `RSS < ${rssMax} MB`, `${s.serverRssMbPeak} MB`, s.serverRssMbPeak < rssMax)
     check(name, 'no errors', `${s.errors}`, s.errors === 0)
@@ -91,12 +109,12 @@ export function checkBudgets(results: Results): Budget[] {
     againstPeer('ceiling', ceiling, results.peer('ceiling', 'ws-relay'), {
       budget: '>= 60% of ws-relay',
       figure: 'deliveredPerSec',
-      holds: (o, t) => o >= 0.6 * t,
+      holds: (o, t) => o.deliveredPerSec >= 0.6 * t.deliveredPerSec,
     })
     againstPeer('ceiling', ceiling, results.peer('ceiling', 'y-websocket'), {
       budget: '>= y-websocket',
       figure: 'deliveredPerSec',
-      holds: (o, t) => o >= t,
+      holds: (o, t) => o.deliveredPerSec >= t.deliveredPerSec,
     })
   }
   const phone = results.ours('phone')
