@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { constants } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildServer, SERVER_ENTRY } from './buildServer.mjs'
+import { buildServer, SERVER_ENTRY, SERVER_V8_OPTIONS } from './buildServer.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 /** Sources the client build depends on. */
@@ -59,7 +59,7 @@ async function main() {
   }
 
   await buildServer()
-  const child = spawn(process.execPath, ['--enable-source-maps', SERVER_ENTRY], {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...SERVER_V8_OPTIONS, SERVER_ENTRY], {
     cwd: root,
     stdio: 'inherit',
     env: process.env,

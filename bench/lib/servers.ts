@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { SERVER_ENTRY } from '../../scripts/buildServer.mjs'
+import { SERVER_ENTRY, SERVER_V8_OPTIONS } from '../../scripts/buildServer.mjs'
 import { sleep, type TargetName, usesTunnel } from './common.ts'
 import { RssPeak } from './proc.ts'
 
@@ -87,7 +87,7 @@ export class ServerProcess {
           CLIENT_DIR: clientDir ?? join(dataDir, 'no-client'),
           PUBLIC_URL: this.baseUrl,
         })
-        args = [SERVER_ENTRY]
+        args = [...SERVER_V8_OPTIONS, SERVER_ENTRY]
         break
       }
       case 'y-websocket':
