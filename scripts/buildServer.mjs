@@ -14,8 +14,8 @@ export const SERVER_ENTRY = join(root, 'dist', 'server', 'index.mjs')
  * The V8 options the built server runs with, under `npm start` and in the benchmark. V8 lets the heap grow to two or
  * three times what is live before it collects the old generation, further when the process is short of CPU: at a
  * summit of 1,000 phones about 60 MB was live and the heap reached 118-157 MB. Collecting once the heap is half as
- * large again as what is live held the server's peak at 194-198 MB where it had been 195-255 MB, for no CPU the
- * benchmark could tell (docs/PERFORMANCE.md).
+ * large again as what is live held the server's peak at 194-198 MB in five runs, where the default gave 195-234 MB
+ * (and once 255), for no CPU the benchmark could tell (docs/PERFORMANCE.md).
  */
 export const SERVER_V8_OPTIONS = ['--heap-growing-percent=50']
 

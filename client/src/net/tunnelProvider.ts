@@ -4,8 +4,9 @@ import { type AwarenessChange, encodeAwarenessMessage } from '../../../shared/do
 import { type DocTunnel, TUNNEL_URL } from './docTunnel.ts'
 
 /**
- * A y-websocket provider for one document, over the page's tunnel. Two of the provider's habits cost a phone work
- * for nothing, so this one changes them; what it sends and when are y-websocket's.
+ * A y-websocket provider for one document, over the page's tunnel. Two of y-websocket's habits cost a phone work for
+ * nothing: sending other people's awareness back, and encoding every change it receives. This provider drops both;
+ * the phone's own changes and state go out as y-websocket sends them.
  */
 export function tunnelProvider(tunnel: DocTunnel, name: string, doc: Y.Doc): WebsocketProvider {
   const provider = new WebsocketProvider(TUNNEL_URL, name, doc, {
