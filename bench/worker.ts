@@ -181,6 +181,8 @@ async function joinStorm(storm: JoinStormRequest): Promise<JoinStormResult> {
 
 async function handle(command: WorkerCommand): Promise<unknown> {
   switch (command.type) {
+    case 'ready':
+      return null
     case 'connect':
       return connect(command.clients, command.concurrency, command.timeoutMs)
     case 'load':

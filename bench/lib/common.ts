@@ -93,6 +93,7 @@ export interface JoinStormResult {
 
 /** Requests from the orchestrator to a worker process. */
 export type WorkerCommand =
+  | { type: 'ready' }
   | { type: 'connect'; clients: ClientSpec[]; concurrency: number; timeoutMs: number }
   | { type: 'load'; load: LoadRequest }
   | { type: 'seen' }

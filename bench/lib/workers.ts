@@ -54,10 +54,11 @@ export class Workers {
   }
 
   /**
-   * Starts `count` workers; with `cpuProfDir`, each writes a V8 CPU profile to its `generator/<target>` folder when
+   * Starts `count` workers and resolves once each has loaded its code and answered, so a schedule sent to them is
+   * kept from its first step. With `cpuProfDir`, each writes a V8 CPU profile to its `generator/<target>` folder when
    * it closes, so the generators of Convene and of each peer can be compared.
    */
-  static start(count: number, cpuProfDir?: string, target: TargetName = 'convene'): Workers {
+  static async start(count: number, cpuProfDir?: string, target: TargetName = 'convene'): Promise<Workers> {
     const prof = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', join(cpuProfDir, 'generator', target)] : []
     const procs = Array.from({ length: count }, () => {
       const proc = fork(join(ROOT, 'bench/worker.ts'), [], {
@@ -69,7 +70,13 @@ export class Workers {
       children.add(proc)
       return proc
     })
-    return new Workers(procs)
+    const workers = new Workers(procs)
+    await withTimeout(
+      workers.all(() => ({ type: 'ready' })),
+      60_000,
+      'starting the load generators',
+    )
+    return workers
   }
 
   get count(): number {

@@ -13,7 +13,7 @@ export async function joinStorm(ctx: BenchContext, windowMs = 10_000): Promise<v
   const total = ctx.participants(1000)
   log(`\n== join-storm: ${total} join by code within ${windowMs / 1000} s`)
   await withServer('convene', 'join', { cpuProfDir: ctx.cpuProfDir }, async ({ server, rss }) => {
-    const workers = Workers.start(ctx.workers, ctx.cpuProfDir)
+    const workers = await Workers.start(ctx.workers, ctx.cpuProfDir)
     let session: ConveneSession | null = null
     try {
       session = await setupSession(server.baseUrl, 8, 8)

@@ -221,7 +221,7 @@ function runLoad(ctx: BenchContext, target: TargetName, def: LoadDef): Promise<L
     let session: ConveneSession | null = null
     try {
       if (target === 'convene') session = await setupSession(server.baseUrl, def.participants, def.groupSize)
-      workers = Workers.start(ctx.workers, ctx.cpuProfDir, target)
+      workers = await Workers.start(ctx.workers, ctx.cpuProfDir, target)
       const w = workers
       const connected = await w.connect(clientSpecs(target, def, server, session))
       const { docOf } = connected

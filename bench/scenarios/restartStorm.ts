@@ -35,7 +35,7 @@ export async function restartStorm(ctx: BenchContext, groupSize = 7): Promise<vo
     try {
       session = await setupSession(server.baseUrl, participants, groupSize)
       const s = session
-      workers = Workers.start(ctx.workers, ctx.cpuProfDir)
+      workers = await Workers.start(ctx.workers, ctx.cpuProfDir)
       const w = workers
       const connected = await w.connect(participantSpecs(s, server.clientUrl))
       const { docOf } = connected
