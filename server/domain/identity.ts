@@ -13,6 +13,9 @@ export interface Identity {
 
 export { canFacilitate } from '../../shared/vocabulary.ts'
 
+/** Whether a role watches the whole room (head counts, vote totals): every role but the participants' phones. */
+export const watchesRoom = (role: Role): boolean => role !== 'participant'
+
 /** What others may call a participant under the session's anonymity setting. */
 export function publicLabel(
   anonymity: Anonymity,

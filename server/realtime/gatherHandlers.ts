@@ -5,17 +5,12 @@ import {
   voteCastSchema,
   voteOpenSchema,
 } from '../../shared/gatherProtocol.ts'
-import type { Role } from '../../shared/session.ts'
 import { fail } from '../domain/errors.ts'
-import { canFacilitate } from '../domain/identity.ts'
+import { canFacilitate, watchesRoom } from '../domain/identity.ts'
 import { GatherService, type VoteAudience } from '../services/gatherService.ts'
 import type { RealtimeContext } from './context.ts'
 import { onRequest } from './requests.ts'
 import { type IoSocket, rooms } from './types.ts'
-
-/** Screens that see the vote's live totals besides the facilitators: the projector and organizers. */
-const talliesRoom = (sessionId: string) => `session:${sessionId}:tallies`
-const SEES_TALLIES: readonly Role[] = ['facilitator', 'cofacilitator', 'projector', 'organizer']
 
 const services = new WeakMap<RealtimeContext, GatherService>()
 /** One gather service per app, made on first use. */
@@ -35,8 +30,8 @@ export function registerGatherHandlers(ctx: RealtimeContext, socket: IoSocket): 
   const log = ctx.logger
   const gather = gatherService(ctx)
   const facilitating = canFacilitate(role)
-  const seesTallies = SEES_TALLIES.includes(role)
-  if (seesTallies) void socket.join(talliesRoom(sessionId))
+  // The screens watching the room (facilitators, projector, organizers) see the vote's live totals.
+  const seesTallies = watchesRoom(role)
 
   const audience: VoteAudience =
     role === 'participant'
@@ -48,7 +43,7 @@ export function registerGatherHandlers(ctx: RealtimeContext, socket: IoSocket): 
     if (!facilitating) throw fail.forbidden('Only facilitators can do that.')
   }
 
-  /** Tells everyone the vote changed; the totals go only to those who see tallies. */
+  /** Tells everyone the vote changed; the totals go only to the screens. */
   const announceVote = async () => {
     const view = await gather.voteView(sessionId, { kind: 'public' })
     ctx.io.to(rooms.session(sessionId)).emit('vote:changed', view)
@@ -56,7 +51,7 @@ export function registerGatherHandlers(ctx: RealtimeContext, socket: IoSocket): 
   }
   const announceTally = async () => {
     const tally = await gather.tally(sessionId)
-    ctx.io.to(talliesRoom(sessionId)).emit('vote:tally', tally)
+    ctx.io.to(rooms.screens(sessionId)).emit('vote:tally', tally)
   }
 
   onRequest(socket, log, 'gather:points', gatherPointsSchema, async ({ roundIds }) => {

@@ -6,11 +6,14 @@ import { type IoServer, rooms } from './types.ts'
 
 /** Coalesce roster broadcasts: a hall joining at once costs a few broadcasts, not thousands. */
 export const ROSTER_BROADCAST_MS = 250
-/** Head counts go to every screen in the room, so they go out less often: a number a person reads, not a list. */
+/**
+ * Head counts go to every screen watching the room (projectors too), so less often: a number a person reads, not a
+ * list. Phones show none: theirs comes in the session snapshot, and a hall arriving is not sent to every phone.
+ */
 export const ATTENDANCE_BROADCAST_MS = 1000
 
 /**
- * Broadcasts the participant list to facilitators at most every ROSTER_BROADCAST_MS, and head counts to everyone
+ * Broadcasts the participant list to facilitators at most every ROSTER_BROADCAST_MS, and head counts to the screens
  * at most every ATTENDANCE_BROADCAST_MS; each the latest when sent.
  */
 export function rosterBroadcaster(
@@ -34,7 +37,7 @@ export function rosterBroadcaster(
     async (sessionId) => {
       const online = presence.onlineCount(sessionId)
       const attendance = await sessions.attendance(sessionId, online, onlineIn(sessionId))
-      io.to(rooms.session(sessionId)).emit('attendance:changed', attendance)
+      io.to(rooms.screens(sessionId)).emit('attendance:changed', attendance)
     },
     failed,
   )

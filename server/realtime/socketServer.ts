@@ -5,7 +5,7 @@ import { SOCKET_MAX_BUFFER_BYTES } from '../../shared/limits.ts'
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts'
 import { wireParser } from '../../shared/wireParser.ts'
 import { DomainError } from '../domain/errors.ts'
-import { canFacilitate } from '../domain/identity.ts'
+import { canFacilitate, watchesRoom } from '../domain/identity.ts'
 import { registerArchiveHandlers } from './archiveHandlers.ts'
 import type { RealtimeContext } from './context.ts'
 import { registerDocHandlers } from './docHandlers.ts'
@@ -96,6 +96,7 @@ export function attachRealtime(ctx: RealtimeContext): void {
     socket.join([rooms.session(identity.sessionId), rooms.principal(identity.id)])
     if (identity.role === 'participant') socket.join(rooms.participant(identity.id))
     if (canFacilitate(identity.role)) socket.join(rooms.facilitators(identity.sessionId))
+    if (watchesRoom(identity.role)) socket.join(rooms.screens(identity.sessionId))
     for (const register of HANDLER_GROUPS) register(ctx, socket)
     if (ctx.presence.add(identity.sessionId, identity.id) && identity.role === 'participant') {
       ctx.rosterChanged(identity.sessionId)

@@ -16,6 +16,8 @@ export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record
 export const rooms = {
   session: (sessionId: string) => `session:${sessionId}`,
   facilitators: (sessionId: string) => `session:${sessionId}:facilitators`,
+  /** Every connection but the phones: facilitators, projectors and organizers, who watch the whole room. */
+  screens: (sessionId: string) => `session:${sessionId}:screens`,
   participant: (participantId: string) => `participant:${participantId}`,
   principal: (id: string) => `principal:${id}`,
 }

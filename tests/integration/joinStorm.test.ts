@@ -3,6 +3,7 @@ import type { ClientSocket } from '../../client/src/net/docTunnel.ts'
 import type { AckResult } from '../../shared/errors.ts'
 import type { GroupsChanged, RoomSnapshot, SessionSnapshot } from '../../shared/protocol.ts'
 import type { GroupView, RoomState } from '../../shared/rounds.ts'
+import type { Attendance } from '../../shared/session.ts'
 import { connect, eventually, joinSession, nextEvent, request } from '../helpers/clients.ts'
 import { sessionWithPeople, startRound } from '../helpers/rooms.ts'
 import { startTestServer } from '../helpers/server.ts'
@@ -90,14 +91,27 @@ describe('a hall joining during a round', () => {
     expect(mine.myGroup?.id).toBe((await late[0]!.assigned).group?.id)
   })
 
-  it('counts heads for a phone without the list, agreeing with the facilitator', async () => {
+  it('counts heads on the screens as people arrive, and for a phone when it asks, without the list', async () => {
     const r = await runningRound()
+    const projector = await connect(r.server.baseUrl, r.created.projectorUrl.split('#')[1] as string)
+    cleanups.push(() => projector.close())
+    let phoneCounts = 0
+    r.bystander.on('attendance:changed', () => phoneCounts++)
+    const total = r.phones.length + 5
+    const projectorCounts = nextEvent<Attendance>(
+      projector,
+      'attendance:changed',
+      (a) => a.online === total - 1,
+    )
     const late = await Promise.all(
       Array.from({ length: 5 }, () => joinLate(r.server.baseUrl, r.created.joinCode, cleanups)),
     )
     await Promise.all(late.map((p) => p.assigned))
     late[0]!.socket.close()
-    const total = r.phones.length + late.length
+    // The projector's count follows the room; the phones are not sent a count for every arrival.
+    expect(await projectorCounts).toEqual({ joined: total, online: total - 1 })
+    await data(request<SessionSnapshot>(r.bystander, 'session:snapshot'))
+    expect(phoneCounts).toBe(0)
     await eventually(async () => {
       const phone = await data(request<SessionSnapshot>(r.bystander, 'session:snapshot'))
       const facilitator = await data(request<SessionSnapshot>(r.facilitator, 'session:snapshot'))
