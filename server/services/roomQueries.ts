@@ -81,15 +81,14 @@ export class RoomQueries {
   ): Promise<GroupView | null> {
     const membership = await this.store.rooms.getMembership(roundId, participantId)
     if (!membership) return null
-    const [session, group, memberships] = await Promise.all([
+    const [session, group, members] = await Promise.all([
       this.store.sessions.get(sessionId),
       this.store.rooms.getGroup(membership.groupId),
-      this.store.rooms.listGroupMemberships(membership.groupId),
+      this.store.rooms.listGroupMembers(membership.groupId),
     ])
     if (!group) return null
-    const people = await Promise.all(memberships.map((m) => this.store.participants.get(m.participantId)))
-    const byId = new Map(people.flatMap((p) => (p ? [[p.id, p] as const] : [])))
-    const [view] = toGroupViews([group], memberships, byId, session?.anonymity ?? 'anonymous', isOnline)
+    const byId = new Map(members.map((m) => [m.participantId, m.participant]))
+    const [view] = toGroupViews([group], members, byId, session?.anonymity ?? 'anonymous', isOnline)
     return view ?? null
   }
 

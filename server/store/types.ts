@@ -239,6 +239,11 @@ export interface SeatRecord extends MembershipRecord {
   sector: string | null
 }
 
+/** A membership with the member it seats, for showing one table. */
+export interface MemberRecord extends MembershipRecord {
+  participant: ParticipantRecord
+}
+
 /** A stored broadcast. */
 export interface BroadcastRecord {
   id: string
@@ -263,8 +268,8 @@ export interface RoomStore {
   listSeats(roundId: string): Promise<SeatRecord[]>
   /** One participant's membership in a round, if placed. */
   getMembership(roundId: string, participantId: string): Promise<MembershipRecord | null>
-  /** The memberships of one group. */
-  listGroupMemberships(groupId: string): Promise<MembershipRecord[]>
+  /** The memberships of one group with each member, in one read. */
+  listGroupMembers(groupId: string): Promise<MemberRecord[]>
   /** How many people still in the session sit at each table of a round, by group id (empty tables absent). */
   countSeated(roundId: string): Promise<Map<string, number>>
   /** Every membership of a session, for reshuffling and document access. */

@@ -123,7 +123,12 @@ describe('breakout rounds', () => {
       participantId: mover.id,
       groupId: target.id,
     })
-    expect((await switched).group.id).toBe(target.id)
+    const moved = (await switched).group
+    expect(moved.id).toBe(target.id)
+    // The phone is told of its table as the facilitator sees it: the same people, labels and sectors.
+    const seen = (await r.state()).groups.find((g) => g.id === target.id)
+    expect(moved.members.map((m) => m.id)).toContain(mover.id)
+    expect(moved).toEqual(seen)
   })
 
   it('keeps groups and the deadline across a restart mid-round', async () => {

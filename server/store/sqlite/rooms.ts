@@ -1,6 +1,14 @@
 import type { ActionLogEntry } from '../../../shared/rounds.ts'
-import type { GroupRecord, MembershipRecord, RoomStore, RoundRecord, SeatRecord } from '../types.ts'
+import type {
+  GroupRecord,
+  MemberRecord,
+  MembershipRecord,
+  RoomStore,
+  RoundRecord,
+  SeatRecord,
+} from '../types.ts'
 import type { Db } from './database.ts'
+import { type ParticipantRow, toParticipant } from './participants.ts'
 
 interface GroupRow {
   id: string
@@ -64,7 +72,10 @@ export function sqliteRoomStore(db: Db): RoomStore {
     'INSERT INTO groups (id, session_id, round_id, number, name, doc_key) VALUES (?, ?, ?, ?, ?, ?)',
   )
   const deleteGroups = db.prepare<[string]>('DELETE FROM groups WHERE round_id = ?')
-  const members = db.prepare<[string], MemberRow>('SELECT * FROM group_members WHERE round_id = ?')
+  // Members in one order wherever a table is read, whole round or one group: the primary key's.
+  const members = db.prepare<[string], MemberRow>(
+    'SELECT * FROM group_members WHERE round_id = ? ORDER BY participant_id',
+  )
   const seats = db.prepare<[string], SeatRow>(
     `SELECT m.round_id, m.group_id, m.participant_id, p.sector FROM group_members m
      LEFT JOIN participants p ON p.id = m.participant_id WHERE m.round_id = ?`,
@@ -72,7 +83,10 @@ export function sqliteRoomStore(db: Db): RoomStore {
   const member = db.prepare<[string, string], MemberRow>(
     'SELECT * FROM group_members WHERE round_id = ? AND participant_id = ?',
   )
-  const groupMembers = db.prepare<[string], MemberRow>('SELECT * FROM group_members WHERE group_id = ?')
+  const groupMembers = db.prepare<[string], ParticipantRow & Omit<MemberRow, 'participant_id'>>(
+    `SELECT m.round_id, m.group_id, p.* FROM group_members m
+     JOIN participants p ON p.id = m.participant_id WHERE m.group_id = ? ORDER BY m.participant_id`,
+  )
   const seatedByGroup = db.prepare<[string], { group_id: string; n: number }>(
     `SELECT m.group_id, count(*) AS n FROM group_members m JOIN participants p ON p.id = m.participant_id
      WHERE m.round_id = ? AND p.removed_at IS NULL GROUP BY m.group_id`,
@@ -147,8 +161,15 @@ export function sqliteRoomStore(db: Db): RoomStore {
       const row = member.get(roundId, participantId)
       return row ? toMembership(row) : null
     },
-    async listGroupMemberships(groupId) {
-      return groupMembers.all(groupId).map(toMembership)
+    async listGroupMembers(groupId) {
+      return groupMembers.all(groupId).map(
+        (r): MemberRecord => ({
+          roundId: r.round_id,
+          groupId: r.group_id,
+          participantId: r.id,
+          participant: toParticipant(r),
+        }),
+      )
     },
     async countSeated(roundId) {
       return new Map(seatedByGroup.all(roundId).map((r) => [r.group_id, r.n]))
