@@ -151,7 +151,8 @@ async function joinStorm(storm: JoinStormRequest): Promise<JoinStormResult> {
   const errorSamples: string[] = []
   await Promise.all(
     storm.indices.map(async (index) => {
-      await sleep(Math.max(0, storm.startAt + (index / storm.total) * storm.windowMs - now()))
+      const at = storm.startAt + ((index - storm.first) / storm.total) * storm.windowMs
+      await sleep(Math.max(0, at - now()))
       const t0 = now()
       const spec: ClientSpec = { id: index, target: 'convene', url: storm.baseUrl }
       const client = new BenchClient(spec, recorder)

@@ -77,8 +77,12 @@ export interface SeenResult {
 export interface JoinStormRequest {
   baseUrl: string
   joinCode: string
-  /** Global indices of the joiners this worker runs, and the total, to spread starts over the window. */
+  /**
+   * The joiners this worker runs, by index (also their client id); their starts are spread over the window as
+   * `first` .. `first + total - 1` are.
+   */
   indices: number[]
+  first: number
   total: number
   startAt: number
   windowMs: number

@@ -8,7 +8,14 @@ import { withServer } from '../lib/servers.ts'
 import { splitAmong, Workers } from '../lib/workers.ts'
 import type { BenchContext } from './context.ts'
 
-/** `total` phones join within `windowMs` (1,000 in 10 s by default), are placed as late joiners and open their notes. */
+/** Phones that arrive early, before the storm, and are not measured: they warm the server and the generators. */
+const EARLY_ARRIVALS = 16
+
+/**
+ * `total` phones join within `windowMs` (1,000 in 10 s by default), are placed as late joiners and open their notes.
+ * A few early arrivals come first, over a second, unmeasured, as the load scenarios' warm-up: the storm's first
+ * second is then not measured on code that neither the server nor the generators had run yet.
+ */
 export async function joinStorm(ctx: BenchContext, windowMs = 10_000): Promise<void> {
   const total = ctx.participants(1000)
   log(`\n== join-storm: ${total} join by code within ${windowMs / 1000} s`)
@@ -18,27 +25,34 @@ export async function joinStorm(ctx: BenchContext, windowMs = 10_000): Promise<v
     try {
       session = await setupSession(server.baseUrl, 8, 8)
       const s = session
+      const arrive = (first: number, count: number, startAt: number, within: number) => {
+        const ids = splitAmong(
+          Array.from({ length: count }, (_, i) => first + i),
+          workers.count,
+        )
+        return workers.all<JoinStormResult>((i) => ({
+          type: 'joinStorm',
+          storm: {
+            baseUrl: server.baseUrl,
+            joinCode: s.joinCode,
+            indices: ids[i] ?? [],
+            first,
+            total: count,
+            startAt,
+            windowMs: within,
+            timeoutMs: 60_000,
+          },
+        }))
+      }
+      const early = await withTimeout(arrive(total, EARLY_ARRIVALS, now(), 1000), 60_000, 'early arrivals')
+      if (early.some((e) => e.errors > 0))
+        throw new Error(`early arrivals failed: ${early.flatMap((e) => e.errorSamples).join('; ')}`)
       const cpu = new CpuSplit(
         () => [server.pid],
         () => workers.pids(),
       )
       const startAt = now() + 500
-      const indices = splitAmong(
-        Array.from({ length: total }, (_, i) => i),
-        workers.count,
-      )
-      const storm = workers.all<JoinStormResult>((i) => ({
-        type: 'joinStorm',
-        storm: {
-          baseUrl: server.baseUrl,
-          joinCode: s.joinCode,
-          indices: indices[i] ?? [],
-          total,
-          startAt,
-          windowMs,
-          timeoutMs: 60_000,
-        },
-      }))
+      const storm = arrive(0, total, startAt, windowMs)
       await sleep(Math.max(0, startAt - now()))
       cpu.start()
       const done = await withTimeout(storm, windowMs + 120_000, 'join storm')

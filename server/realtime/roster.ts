@@ -7,8 +7,8 @@ import { type IoServer, rooms } from './types.ts'
 /** Coalesce roster broadcasts: a hall joining at once costs a few broadcasts, not thousands. */
 export const ROSTER_BROADCAST_MS = 250
 /**
- * Head counts go to every screen watching the room (projectors too), so less often: a number a person reads, not a
- * list. Phones show none: theirs comes in the session snapshot, and a hall arriving is not sent to every phone.
+ * Head counts are a number a person reads, not a list: once a second is enough. They go to the screens watching the
+ * room (facilitators, projectors, organizers); no phone shows one, so a hall arriving is not sent to every phone.
  */
 export const ATTENDANCE_BROADCAST_MS = 1000
 
