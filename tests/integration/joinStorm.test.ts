@@ -101,7 +101,7 @@ describe('a hall joining during a round', () => {
     const projectorCounts = nextEvent<Attendance>(
       projector,
       'attendance:changed',
-      (a) => a.online === total - 1,
+      (a) => a.joined === total && a.online === total - 1,
     )
     const late = await Promise.all(
       Array.from({ length: 5 }, () => joinLate(r.server.baseUrl, r.created.joinCode, cleanups)),
@@ -109,7 +109,7 @@ describe('a hall joining during a round', () => {
     await Promise.all(late.map((p) => p.assigned))
     late[0]!.socket.close()
     // The projector's count follows the room; the phones are not sent a count for every arrival.
-    expect(await projectorCounts).toEqual({ joined: total, online: total - 1 })
+    await projectorCounts
     await data(request<SessionSnapshot>(r.bystander, 'session:snapshot'))
     expect(phoneCounts).toBe(0)
     await eventually(async () => {
