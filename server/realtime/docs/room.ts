@@ -14,6 +14,7 @@ import { LIMITS } from '../../../shared/limits.ts'
 import { DomainError } from '../../domain/errors.ts'
 import type { DocStore } from '../../store/types.ts'
 import { type AwarenessUser, rewriteAwarenessUpdate } from './awarenessGuard.ts'
+import { ChangeOutbox } from './changeOutbox.ts'
 import { type DocFanout, type DocPeer, sendToEach } from './peer.ts'
 
 /** Compact the update log into a snapshot after this many updates. */
@@ -74,6 +75,8 @@ export class DocRoom {
    */
   private appliedTransaction: Y.Transaction | null = null
   private serverWrites: Promise<void> = Promise.resolve()
+  /** Peers' changes applied in this turn, sent on together once the turn's commit has resolved them all. */
+  private readonly outbox = new ChangeOutbox((update, except) => this.broadcast(update, except))
 
   constructor(
     readonly name: string,
@@ -245,6 +248,7 @@ export class DocRoom {
 
   destroy(): void {
     this.destroyed = true
+    this.outbox.discard()
     for (const member of this.members.values()) if (member.storedTimer) clearTimeout(member.storedTimer)
     this.awareness.destroy()
     this.doc.destroy()
@@ -282,11 +286,14 @@ export class DocRoom {
     this.appliedTransaction = null
     Y.applyUpdate(this.doc, payload, member.peer)
     const transaction = this.appliedTransaction as Y.Transaction | null
-    if (transaction && changedAnything(transaction))
-      this.broadcast(this.sentOn(payload, transaction, held), member.peer)
+    const sent =
+      transaction && changedAnything(transaction)
+        ? this.outbox.add(this.sentOn(payload, transaction, held), member.peer)
+        : null
     this.noticeStored(member)
     if (++this.updatesSinceSnapshot >= COMPACT_EVERY_UPDATES) void this.compact().catch(() => {})
     const refusal = transaction && this.options.rules?.afterPeerUpdate(this, member.peer, transaction)
+    await sent
     if (refusal) throw refusal
   }
 
