@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 
 interface Change {
   update: Uint8Array
-  /** The connection it came from, which needs it not back. */
+  /** The connection it came from, which need not get it back. */
   from: unknown
 }
 
