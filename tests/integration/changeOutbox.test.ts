@@ -63,11 +63,7 @@ async function openRoom(): Promise<DocRoom> {
 describe('changes stored in the same commit', () => {
   it('reach each member as one message, and each writer gets the other writer’s', async () => {
     const room = await openRoom()
-    const [ana, ben, cleo] = ['ana', 'ben', 'cleo'].map((id) => member(room, id)) as [
-      ReturnType<typeof member>,
-      ReturnType<typeof member>,
-      ReturnType<typeof member>,
-    ]
+    const [ana, ben, cleo] = [member(room, 'ana'), member(room, 'ben'), member(room, 'cleo')]
     // Received in the same turn, so SQLite's group commit stores both at once.
     await Promise.all([room.receive(ana.peer, ana.write('Ana.')), room.receive(ben.peer, ben.write('Ben.'))])
 
@@ -80,10 +76,7 @@ describe('changes stored in the same commit', () => {
 
   it('of one writer reach the others as one message and are not sent back to it', async () => {
     const room = await openRoom()
-    const [ana, ben] = ['ana', 'ben'].map((id) => member(room, id)) as [
-      ReturnType<typeof member>,
-      ReturnType<typeof member>,
-    ]
+    const [ana, ben] = [member(room, 'ana'), member(room, 'ben')]
     await Promise.all([room.receive(ana.peer, ana.write('one ')), room.receive(ana.peer, ana.write('two'))])
 
     expect(ben.messages).toHaveLength(1)
@@ -93,10 +86,7 @@ describe('changes stored in the same commit', () => {
 
   it('one turn apart go out one by one, as soon as each is stored', async () => {
     const room = await openRoom()
-    const [ana, ben] = ['ana', 'ben'].map((id) => member(room, id)) as [
-      ReturnType<typeof member>,
-      ReturnType<typeof member>,
-    ]
+    const [ana, ben] = [member(room, 'ana'), member(room, 'ben')]
     await room.receive(ana.peer, ana.write('one '))
     expect(ben.messages).toHaveLength(1)
     await room.receive(ana.peer, ana.write('two'))

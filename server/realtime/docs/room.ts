@@ -13,6 +13,7 @@ import { ERROR_CODES } from '../../../shared/errors.ts'
 import { LIMITS } from '../../../shared/limits.ts'
 import { DomainError } from '../../domain/errors.ts'
 import type { DocStore } from '../../store/types.ts'
+import { changedAnything, holdsBack, sentOn } from './appliedChange.ts'
 import { type AwarenessUser, rewriteAwarenessUpdate } from './awarenessGuard.ts'
 import { ChangeOutbox } from './changeOutbox.ts'
 import { type DocFanout, type DocPeer, sendToEach } from './peer.ts'
@@ -282,34 +283,19 @@ export class DocRoom {
     this.approxBytes += payload.length
     for (const struct of decoded.structs) member.wrote.add(struct.id.client)
     this.lastSeq = Math.max(this.lastSeq, await this.store.append(this.name, [payload]))
-    const held = this.holdsBack()
+    const held = holdsBack(this.doc)
     this.appliedTransaction = null
     Y.applyUpdate(this.doc, payload, member.peer)
     const transaction = this.appliedTransaction as Y.Transaction | null
     const sent =
       transaction && changedAnything(transaction)
-        ? this.outbox.add(this.sentOn(payload, transaction, held), member.peer)
+        ? this.outbox.add(sentOn(this.doc, payload, transaction, held), member.peer)
         : null
     this.noticeStored(member)
     if (++this.updatesSinceSnapshot >= COMPACT_EVERY_UPDATES) void this.compact().catch(() => {})
     const refusal = transaction && this.options.rules?.afterPeerUpdate(this, member.peer, transaction)
     await sent
     if (refusal) throw refusal
-  }
-
-  /**
-   * What to send on for a peer's change, now applied. Usually the bytes just stored: Yjs would only encode them
-   * again. But a change whose dependencies have not arrived waits in the document, and one that arrives later can
-   * let it in; around such a wait, everything this transaction added is encoded from the document instead.
-   */
-  private sentOn(payload: Uint8Array, transaction: Y.Transaction, heldBefore: boolean): Uint8Array {
-    if (!heldBefore && !this.holdsBack()) return payload
-    return Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(transaction.beforeState))
-  }
-
-  /** Whether Yjs holds back changes (or deletions) whose dependencies have not arrived. */
-  private holdsBack(): boolean {
-    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
   }
 
   /** Sends an applied (and stored) change to every member but `except`, and tells the room's owner. */
@@ -378,14 +364,6 @@ export class DocRoom {
     for (const m of this.members.values()) if (m !== member && m.clientIds.has(clientId)) return true
     return false
   }
-}
-
-/** Whether a transaction added or deleted anything (Yjs's own test before it emits `update`). */
-function changedAnything(transaction: Y.Transaction): boolean {
-  if (transaction.deleteSet.clients.size > 0) return true
-  for (const [client, clock] of transaction.afterState)
-    if (transaction.beforeState.get(client) !== clock) return true
-  return false
 }
 
 function invalid(message: string): DomainError {
