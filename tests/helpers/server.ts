@@ -38,12 +38,19 @@ export function tempStore(): { store: ReturnType<typeof createSqliteStore>; clos
   }
 }
 
-/** Starts a server; pass `dataFile` to reuse data, `port` to reuse a port. */
-export async function startTestServer(
-  options: { dataFile?: string; port?: number } & Partial<Omit<AppDeps, 'store' | 'logger'>> = {},
-): Promise<TestServer> {
+type TestServerOptions = { dataFile?: string; port?: number } & Partial<Omit<AppDeps, 'store' | 'logger'>>
+
+/**
+ * Starts a server; pass `dataFile` to reuse data (the caller then deletes it), `port` to reuse a port. Without one,
+ * the data lives in a temp directory that `close` deletes, from whichever server of its restarts closes it.
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  if (options.dataFile) return serve(options, options.dataFile, () => {})
   const { dir, cleanup } = tempDir()
-  const dataFile = options.dataFile ?? join(dir, 'convene.sqlite')
+  return serve(options, join(dir, 'convene.sqlite'), cleanup)
+}
+
+async function serve(options: TestServerOptions, dataFile: string, cleanup: () => void): Promise<TestServer> {
   const store = createSqliteStore(dataFile)
   const app = createApp({ ...options, store, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') })
   await new Promise<void>((resolve, reject) => {
@@ -66,11 +73,11 @@ export async function startTestServer(
     stop,
     restart: async () => {
       await stop()
-      return startTestServer({ ...options, dataFile, port })
+      return serve({ ...options, port }, dataFile, cleanup)
     },
     close: async () => {
       await stop()
-      if (!options.dataFile) cleanup()
+      cleanup()
     },
   }
 }
