@@ -1,7 +1,15 @@
 /** The budgets of issue 7 (docs/PERFORMANCE.md), checked against what this run measured. */
 import { round } from '../lib/common.ts'
 import type { Measured, Results } from './results.ts'
-import { figuresOf, metIn, pairsMet, type TrialFigures, type TrialKey, trialsOf } from './trials.ts'
+import {
+  figuresOf,
+  metIn,
+  pairedMedian,
+  pairsMet,
+  type TrialFigures,
+  type TrialKey,
+  trialsOf,
+} from './trials.ts'
 
 /** One budget: what it asks, what was measured, and whether it held (null: could not be judged). */
 export interface Budget {
@@ -38,9 +46,13 @@ interface PeerBudget {
  */
 const DELIVERED_FOR_P99 = 0.95
 
-/** Whether our trial delivered enough, against the peer's, for its p99 to be compared. */
+/** Our trial's delivered updates a second as a share of the peer's (a peer's failed trial asks nothing of ours). */
+const deliveredShare = (ours: TrialFigures, theirs: TrialFigures): number =>
+  theirs.deliveredPerSec > 0 ? ours.deliveredPerSec / theirs.deliveredPerSec : Number.POSITIVE_INFINITY
+
+/** Whether our trial delivered enough, against the peer's trial, for its p99 to be compared. */
 const keptUp = (ours: TrialFigures, theirs: TrialFigures): boolean =>
-  ours.deliveredPerSec >= DELIVERED_FOR_P99 * theirs.deliveredPerSec
+  deliveredShare(ours, theirs) >= DELIVERED_FOR_P99
 
 const P99_WITHIN_125: Omit<PeerBudget, 'budget'> = { figure: 'p99', holds: (o, t) => o <= 1.25 * t }
 
@@ -56,14 +68,16 @@ export function checkBudgets(results: Results): Budget[] {
     const holds = (x: TrialFigures, y: TrialFigures) =>
       b.holds(x[b.figure], y[b.figure]) && (!latency || keptUp(x, y))
     const [o, t] = [figuresOf(ours), figuresOf(theirs)]
+    // Each server's median trial is picked by its own p99, often from different rounds: whether Convene kept up is
+    // asked of trials run side by side, where a slow moment of the machine slowed both (see pairedMedian).
+    const share = latency ? pairedMedian(ours, theirs, deliveredShare) : 1
     const behind =
-      latency && !keptUp(o, t) ? `; delivered only ${o.deliveredPerSec} vs ${t.deliveredPerSec}/s` : ''
-    const trials = pairsMet(ours, theirs, holds)
+      share < DELIVERED_FOR_P99 ? `; delivered only ${Math.round(share * 100)}% of the peer's updates/s` : ''
     check(
       scenario,
       b.budget,
-      versus(o[b.figure], t[b.figure], latency ? ' ms' : '/s') + behind + trials,
-      holds(o, t),
+      versus(o[b.figure], t[b.figure], latency ? ' ms' : '/s') + behind + pairsMet(ours, theirs, holds),
+      b.holds(o[b.figure], t[b.figure]) && share >= DELIVERED_FOR_P99,
     )
   }
   const hall = results.ours('hall')

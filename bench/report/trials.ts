@@ -90,6 +90,22 @@ export function pairsMet(
   return metIn(met, n)
 }
 
+/**
+ * The median over paired trials of a figure comparing ours with the peer's (with an even count, the lower of the
+ * middle two). The trials of a round run next to each other, so the machine's swings between rounds cancel out.
+ */
+export function pairedMedian(
+  ours: Measured,
+  theirs: Measured,
+  compare: (ours: TrialFigures, theirs: TrialFigures) => number,
+): number {
+  const a = trialsOf(ours)
+  const b = trialsOf(theirs)
+  const values = a.slice(0, b.length).map((trial, i) => compare(trial, b[i] as TrialFigures))
+  values.sort((x, y) => x - y)
+  return values[Math.floor((values.length - 1) / 2)] as number
+}
+
 /** `; met in k of n trials`, or empty for a single trial. */
 export function metIn(met: number, trials: number): string {
   return trials > 1 ? `; met in ${met} of ${trials} trials` : ''

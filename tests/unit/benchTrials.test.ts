@@ -78,8 +78,34 @@ describe('repeated benchmark trials', () => {
     // Saturated: a lower p99, but over a quarter fewer updates delivered, the slowest of them left out.
     expect(summit(run(2960, 10_523))).toMatchObject({
       ok: false,
-      measured: '2960 vs 3400 ms (0.87x); delivered only 10523 vs 13716/s',
+      measured: "2960 vs 3400 ms (0.87x); delivered only 77% of the peer's updates/s",
     })
     expect(summit(run(2960, 13_500))).toMatchObject({ ok: true, measured: '2960 vs 3400 ms (0.87x)' })
+  })
+
+  it('asks whether Convene kept up of the trials run side by side, not of the two median trials', () => {
+    const summit = (ours: Measured[], theirs: Measured[]) => {
+      const results = new Results()
+      results.add('convene', 'summit', medianTrial(ours, 'p99'))
+      results.add('y-websocket', 'summit', medianTrial(theirs, 'p99'))
+      return checkBudgets(results).find((b) => b.budget === 'p99 <= 1.25x y-websocket')
+    }
+    // Our median trial ran in the round that was slow for both; theirs in a faster one. Side by side, we kept up.
+    expect(
+      summit(
+        [run(2109, 12_041), run(2465, 13_430), run(1916, 13_100)],
+        [run(3891, 12_290), run(3615, 13_538), run(3497, 13_400)],
+      ),
+    ).toMatchObject({ ok: true, measured: '2109 vs 3615 ms (0.58x); met in 3 of 3 trials' })
+    // Both median trials delivered alike, but in two rounds of three we fell far behind the peer.
+    expect(
+      summit(
+        [run(100, 10_000), run(200, 9_000), run(150, 13_000)],
+        [run(120, 13_000), run(300, 13_000), run(200, 13_000)],
+      ),
+    ).toMatchObject({
+      ok: false,
+      measured: "150 vs 200 ms (0.75x); delivered only 77% of the peer's updates/s; met in 1 of 3 trials",
+    })
   })
 })
