@@ -1,12 +1,17 @@
 import type { DocStore } from '../types.ts'
 import type { Db } from './database.ts'
+import { docSequences } from './docSeqs.ts'
 
 /**
  * The Yjs update log in SQLite. Appends that arrive in the same tick share one transaction (group commit),
- * so a burst of keystrokes from a hall costs one write, not hundreds.
+ * so a burst of keystrokes from a hall costs one write, not hundreds. Rows are keyed by document and a number
+ * counted per document (see docSequences), so one update writes one page of the log.
  */
 export function sqliteDocStore(db: Db): DocStore {
-  const insert = db.prepare<[string, Uint8Array]>('INSERT INTO doc_updates (doc_name, data) VALUES (?, ?)')
+  const insert = db.prepare<[string, number, Uint8Array]>(
+    'INSERT INTO doc_updates (doc_name, seq, data) VALUES (?, ?, ?)',
+  )
+  const nextSeq = docSequences(db)
   const snapshot = db.prepare<[string], { data: Buffer; up_to_seq: number }>(
     'SELECT data, up_to_seq FROM doc_snapshots WHERE doc_name = ?',
   )
@@ -27,13 +32,16 @@ export function sqliteDocStore(db: Db): DocStore {
   }
   let queue: Pending[] = []
   const writeBatch = db.transaction((batch: Pending[]) => {
-    const lastSeqs: number[] = []
+    const seqs: number[] = []
     for (const item of batch) {
       let seq = 0
-      for (const update of item.updates) seq = Number(insert.run(item.docName, update).lastInsertRowid)
-      lastSeqs.push(seq)
+      for (const update of item.updates) {
+        seq = nextSeq(item.docName)
+        insert.run(item.docName, seq, update)
+      }
+      seqs.push(seq)
     }
-    return lastSeqs
+    return seqs
   })
   const flush = () => {
     const batch = queue

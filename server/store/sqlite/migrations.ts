@@ -5,6 +5,7 @@ import archive from './migrations/004-archive.ts'
 import notes from './migrations/005-notes.ts'
 import tablePreference from './migrations/006-table-preference.ts'
 import seatingIndexes from './migrations/007-seating-indexes.ts'
+import docLogByDoc from './migrations/008-doc-log-by-doc.ts'
 
 /** Versioned schema migrations, one file each; the database's user_version says how many have run. Append only. */
 export const MIGRATIONS: readonly string[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly string[] = [
   notes,
   tablePreference,
   seatingIndexes,
+  docLogByDoc,
 ]
