@@ -6,8 +6,9 @@ export const REMEMBERED_DOCS = 4096
 /**
  * Numbers the update log's rows, per document: each document's numbers rise from its snapshot's on. The log is
  * keyed by document and number, so the next number is counted here (looked up once per document, then kept)
- * instead of SQLite keeping a table-wide counter that every insert writes. A number a failed transaction used is
- * skipped, never given again; one server writes the file.
+ * instead of SQLite keeping a table-wide counter that every insert writes. Numbers only have to rise within a
+ * document: one a failed transaction used is skipped (or, once forgotten, given again, as it was never stored). One
+ * server writes the file.
  */
 export function docSequences(db: Db): (docName: string) => number {
   const lastStored = db.prepare<[string, string], { seq: number }>(
