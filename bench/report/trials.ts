@@ -73,21 +73,22 @@ export function trialsOf(m: Measured): TrialFigures[] {
   return trials ?? [figuresOf(m)]
 }
 
-/**
- * How many paired trials (ours and the peer's of the same round, run next to each other) met a budget, as
- * `k of n trials`; empty when there was one trial.
- */
+/** Our trials paired with the peer's of the same round, run next to each other. */
+function pairs(ours: Measured, theirs: Measured): [TrialFigures, TrialFigures][] {
+  const b = trialsOf(theirs)
+  return trialsOf(ours)
+    .slice(0, b.length)
+    .map((trial, i) => [trial, b[i] as TrialFigures])
+}
+
+/** How many paired trials met a budget, as `k of n trials`; empty when there was one trial. */
 export function pairsMet(
   ours: Measured,
   theirs: Measured,
   holds: (ours: TrialFigures, theirs: TrialFigures) => boolean,
 ): string {
-  const a = trialsOf(ours)
-  const b = trialsOf(theirs)
-  const n = Math.min(a.length, b.length)
-  let met = 0
-  for (let i = 0; i < n; i++) if (holds(a[i] as TrialFigures, b[i] as TrialFigures)) met++
-  return metIn(met, n)
+  const paired = pairs(ours, theirs)
+  return metIn(paired.filter(([o, t]) => holds(o, t)).length, paired.length)
 }
 
 /**
@@ -99,10 +100,9 @@ export function pairedMedian(
   theirs: Measured,
   compare: (ours: TrialFigures, theirs: TrialFigures) => number,
 ): number {
-  const a = trialsOf(ours)
-  const b = trialsOf(theirs)
-  const values = a.slice(0, b.length).map((trial, i) => compare(trial, b[i] as TrialFigures))
-  values.sort((x, y) => x - y)
+  const values = pairs(ours, theirs)
+    .map(([o, t]) => compare(o, t))
+    .sort((x, y) => x - y)
   return values[Math.floor((values.length - 1) / 2)] as number
 }
 
