@@ -21,17 +21,23 @@ export function latencyOf(all: Float64Array[]): Figures['latencyMs'] {
   }
 }
 
-/** What held a measurement back: the server's one thread, the generator, both cores (and whose share), or none. */
+/**
+ * What held a measurement back: the server's one thread, the generator, both cores (and whose share: the host's
+ * steal takes a core as surely as another process), or none.
+ */
 export function limitOf(
   serverCpu: number,
   generatorCpu: number,
   sentPerSec: number,
   targetPerSec: number,
   otherCpu = 0,
+  stealCpu = 0,
 ): string {
   if (serverCpu >= 90) return 'server'
-  if (serverCpu + generatorCpu + otherCpu >= 0.9 * CORES * 100) {
-    if (otherCpu > Math.max(serverCpu, generatorCpu)) return 'machine (other processes)'
+  if (serverCpu + generatorCpu + otherCpu + stealCpu >= 0.9 * CORES * 100) {
+    const ours = Math.max(serverCpu, generatorCpu)
+    if (stealCpu > ours && stealCpu >= otherCpu) return 'machine (the host took the cores)'
+    if (otherCpu > ours) return 'machine (other processes)'
     return generatorCpu > serverCpu ? 'machine (generator uses more CPU)' : 'machine'
   }
   if (sentPerSec < 0.9 * targetPerSec) return 'generator'

@@ -88,33 +88,44 @@ export class RssPeak {
   }
 }
 
-/** Busy CPU seconds of the whole machine, from /proc/stat. */
-function machineBusySeconds(): number {
+/** CPU the whole machine spent: seconds as /proc/stat counts them, or % of one core over an interval. */
+export interface MachineCpu {
+  /** Busy in this machine's own processes and kernel. */
+  busy: number
+  /** Steal: time the host ran something else while this virtual machine had work for that core. */
+  steal: number
+}
+
+/** Reads /proc/stat's first line ("cpu user nice system idle iowait irq softirq steal ...") into seconds. */
+export function parseMachineCpu(statLine: string, ticks: number): MachineCpu {
+  const [, user, nice, system, , , irq, softirq, steal] = statLine.trim().split(/\s+/).map(Number)
+  const sum = (...fields: (number | undefined)[]) => fields.reduce<number>((n, f) => n + (f ?? 0), 0) / ticks
+  return { busy: sum(user, nice, system, irq, softirq), steal: sum(steal) }
+}
+
+function machineCpuSeconds(): MachineCpu {
   try {
-    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? ''
-    const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number)
-    return (
-      ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) /
-      ticksPerSecond()
-    )
+    return parseMachineCpu(readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '', ticksPerSecond())
   } catch {
-    return 0
+    return { busy: 0, steal: 0 }
   }
 }
 
-/** CPU the whole machine used over an interval, in % of one core: the rest of the machine is this less ours. */
+/** CPU the whole machine used over an interval, and the host took from it, in % of one core. */
 class MachineCpuMeter {
-  private startCpu = 0
+  private atStart: MachineCpu = { busy: 0, steal: 0 }
   private startAt = 0
 
   start(): void {
-    this.startCpu = machineBusySeconds()
+    this.atStart = machineCpuSeconds()
     this.startAt = now()
   }
 
-  read(): number {
+  read(): MachineCpu {
     const seconds = (now() - this.startAt) / 1000
-    return seconds > 0 ? ((machineBusySeconds() - this.startCpu) / seconds) * 100 : 0
+    const end = machineCpuSeconds()
+    const percent = (from: number, to: number) => (seconds > 0 ? ((to - from) / seconds) * 100 : 0)
+    return { busy: percent(this.atStart.busy, end.busy), steal: percent(this.atStart.steal, end.steal) }
   }
 }
 
@@ -135,10 +146,14 @@ export class CpuSplit {
     this.machine.start()
   }
 
-  /** Each in % of one core since start(); `other` is the machine's less the server's and the generator's. */
-  read(): { server: number; generator: number; other: number } {
+  /**
+   * Each in % of one core since start(): `other` is what the machine's own processes used less the server's and the
+   * generator's, and `steal` what the host took from this virtual machine's cores meanwhile.
+   */
+  read(): { server: number; generator: number; other: number; steal: number } {
     const server = this.server.read()
     const generator = this.generator.read()
-    return { server, generator, other: Math.max(0, this.machine.read() - server - generator) }
+    const machine = this.machine.read()
+    return { server, generator, other: Math.max(0, machine.busy - server - generator), steal: machine.steal }
   }
 }

@@ -8,6 +8,8 @@ export interface Figures {
   generatorCpuPercent: number
   /** CPU used meanwhile by processes outside the benchmark (other work on the machine), in % of one core. */
   otherCpuPercent: number
+  /** CPU the host took from this virtual machine's cores meanwhile (steal), in % of one core. */
+  stealCpuPercent: number
   serverRssMbPeak: number
   errors: number
   /** Edits every other member had applied (so the server had stored them) and that the server lost; null: it keeps nothing. */

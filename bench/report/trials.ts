@@ -15,6 +15,7 @@ export interface TrialFigures {
   serverCpuPercent: number
   generatorCpuPercent: number
   otherCpuPercent: number
+  stealCpuPercent: number
   serverCpuUsPerDelivery: number
   serverRssMbPeak: number
   limit: string
@@ -31,6 +32,7 @@ export function figuresOf(m: Measured): TrialFigures {
     serverCpuPercent: m.serverCpuPercent,
     generatorCpuPercent: m.generatorCpuPercent,
     otherCpuPercent: m.otherCpuPercent,
+    stealCpuPercent: m.stealCpuPercent,
     serverCpuUsPerDelivery: m.serverCpuUsPerDelivery,
     serverRssMbPeak: m.serverRssMbPeak,
     limit: m.limit,

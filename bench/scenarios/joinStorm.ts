@@ -57,7 +57,7 @@ export async function joinStorm(ctx: BenchContext, windowMs = 10_000): Promise<v
       cpu.start()
       const done = await withTimeout(storm, windowMs + 120_000, 'join storm')
       const seconds = (now() - startAt) / 1000
-      const { server: srv, generator: gen, other } = cpu.read()
+      const { server: srv, generator: gen, other, steal } = cpu.read()
       const durations = latencyOf(done.map((d) => d.durations))
       const joined = done.reduce((n, d) => n + d.durations.length, 0)
       const errors = done.reduce((n, d) => n + d.errors, 0)
@@ -73,12 +73,13 @@ export async function joinStorm(ctx: BenchContext, windowMs = 10_000): Promise<v
           serverCpuPercent: round(srv, 1),
           generatorCpuPercent: round(gen, 1),
           otherCpuPercent: round(other, 1),
+          stealCpuPercent: round(steal, 1),
           serverRssMbPeak: round(rss.stop(), 1),
           errors,
           lostConfirmedEdits: null,
           sentPerSec: round(total / (windowMs / 1000), 1),
           serverCpuUsPerDelivery: 0,
-          limit: limitOf(srv, gen, 1, 1, other),
+          limit: limitOf(srv, gen, 1, 1, other, steal),
           details: {
             joinToSyncedMs: { p50: durations.p50, p95: durations.p95, p99: durations.p99 },
             stormSeconds: round(seconds, 1),

@@ -154,6 +154,7 @@ async function measure(
       serverCpuPercent: 0,
       generatorCpuPercent: 0,
       otherCpuPercent: 0,
+      stealCpuPercent: 0,
       serverRssMbPeak: 0,
       errors: 1,
       lostConfirmedEdits: null,
@@ -188,6 +189,7 @@ function measuredOf(outcome: LoadOutcome, step: StepFigures): Measured {
     serverCpuPercent: step.serverCpuPercent,
     generatorCpuPercent: step.generatorCpuPercent,
     otherCpuPercent: step.otherCpuPercent,
+    stealCpuPercent: step.stealCpuPercent,
     serverRssMbPeak: outcome.serverRssMbPeak,
     errors: outcome.connectErrors + outcome.steps.reduce((n, s) => n + s.errors, 0),
     lostConfirmedEdits: outcome.lostConfirmedEdits,
@@ -290,7 +292,7 @@ async function typeSteps(
     await sleep(Math.max(0, startAt - now()))
     cpu.start()
     await sleep(def.stepMs)
-    const { server: srv, generator: gen, other } = cpu.read()
+    const { server: srv, generator: gen, other, steal } = cpu.read()
     const done = await withTimeout(loads, def.stepMs + def.settleMs + 60_000, `${target} load step`)
     const seconds = def.stepMs / 1000
     const delivered = done.reduce((n, d) => n + d.delivered, 0)
@@ -304,17 +306,18 @@ async function typeSteps(
       serverCpuPercent: round(srv, 1),
       generatorCpuPercent: round(gen, 1),
       otherCpuPercent: round(other, 1),
+      stealCpuPercent: round(steal, 1),
       serverRssMbPeak: 0,
       errors: done.reduce((n, d) => n + d.errors, 0),
       lostConfirmedEdits: null,
       serverCpuUsPerDelivery: deliveredPerSec > 0 ? round(((srv / 100) * 1e6) / deliveredPerSec, 1) : 0,
-      limit: limitOf(srv, gen, sent / seconds, targetRate(schedule, clients), other),
+      limit: limitOf(srv, gen, sent / seconds, targetRate(schedule, clients), other, steal),
     }
     steps.push(step)
     log(
       `  ${target.padEnd(18)} ${describe(schedule).padEnd(22)} p99 ${fmt(step.latencyMs.p99)} ms, ` +
         `${step.deliveredPerSec} delivered/s, server ${step.serverCpuPercent}% gen ${step.generatorCpuPercent}% ` +
-        `other ${step.otherCpuPercent}%` +
+        `other ${step.otherCpuPercent}% steal ${step.stealCpuPercent}%` +
         (step.limit === 'none' ? '' : `, limit: ${step.limit}`),
     )
     if (def.stopAboveP99Ms !== undefined && !(step.latencyMs.p99 <= def.stopAboveP99Ms)) break

@@ -137,6 +137,7 @@ function measured(done: PhoneRun[], failures: string[], rssMb: number): Measured
     serverCpuPercent: Number.NaN,
     generatorCpuPercent: Number.NaN,
     otherCpuPercent: Number.NaN,
+    stealCpuPercent: Number.NaN,
     serverRssMbPeak: round(rssMb, 1),
     errors: failures.length,
     lostConfirmedEdits: null,

@@ -102,6 +102,7 @@ export async function restartStorm(ctx: BenchContext, groupSize = 7): Promise<vo
           serverCpuPercent: Number.NaN,
           generatorCpuPercent: Number.NaN,
           otherCpuPercent: Number.NaN,
+          stealCpuPercent: Number.NaN,
           serverRssMbPeak,
           errors,
           lostConfirmedEdits: lost,

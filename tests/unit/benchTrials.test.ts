@@ -12,6 +12,7 @@ function run(p99: number, deliveredPerSec: number, extra: Partial<Measured> = {}
     serverCpuPercent: 20,
     generatorCpuPercent: 30,
     otherCpuPercent: 1,
+    stealCpuPercent: 0,
     serverRssMbPeak: 150,
     errors: 0,
     lostConfirmedEdits: 0,
