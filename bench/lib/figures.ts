@@ -1,5 +1,6 @@
 import type { Figures } from '../report/results.ts'
 import { percentile, round } from './common.ts'
+import type { CpuReading } from './proc.ts'
 
 /** Cores of the machine the benchmark runs on; CPU figures are in % of one core. */
 export const CORES = 2
@@ -25,20 +26,14 @@ export function latencyOf(all: Float64Array[]): Figures['latencyMs'] {
  * What held a measurement back: the server's one thread, the generator, both cores (and whose share: the host's
  * steal takes a core as surely as another process), or none.
  */
-export function limitOf(
-  serverCpu: number,
-  generatorCpu: number,
-  sentPerSec: number,
-  targetPerSec: number,
-  otherCpu = 0,
-  stealCpu = 0,
-): string {
-  if (serverCpu >= 90) return 'server'
-  if (serverCpu + generatorCpu + otherCpu + stealCpu >= 0.9 * CORES * 100) {
-    const ours = Math.max(serverCpu, generatorCpu)
-    if (stealCpu > ours && stealCpu >= otherCpu) return 'machine (the host took the cores)'
-    if (otherCpu > ours) return 'machine (other processes)'
-    return generatorCpu > serverCpu ? 'machine (generator uses more CPU)' : 'machine'
+export function limitOf(cpu: CpuReading, sentPerSec: number, targetPerSec: number): string {
+  const { server, generator, other, steal } = cpu
+  if (server >= 90) return 'server'
+  if (server + generator + other + steal >= 0.9 * CORES * 100) {
+    const ours = Math.max(server, generator)
+    if (steal > ours && steal >= other) return 'machine (the host took the cores)'
+    if (other > ours) return 'machine (other processes)'
+    return generator > server ? 'machine (generator uses more CPU)' : 'machine'
   }
   if (sentPerSec < 0.9 * targetPerSec) return 'generator'
   return 'none'

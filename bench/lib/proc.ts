@@ -129,6 +129,16 @@ class MachineCpuMeter {
   }
 }
 
+/** CPU over one interval, each in % of one core. */
+export interface CpuReading {
+  server: number
+  generator: number
+  /** What the machine's own processes used, less the server's and the generator's. */
+  other: number
+  /** What the host took from this virtual machine's cores. */
+  steal: number
+}
+
 /** The CPU of the server, of the load generator and of everything else on the machine over one interval. */
 export class CpuSplit {
   private readonly server: CpuMeter
@@ -146,11 +156,8 @@ export class CpuSplit {
     this.machine.start()
   }
 
-  /**
-   * Each in % of one core since start(): `other` is what the machine's own processes used less the server's and the
-   * generator's, and `steal` what the host took from this virtual machine's cores meanwhile.
-   */
-  read(): { server: number; generator: number; other: number; steal: number } {
+  /** Each in % of one core since start(). */
+  read(): CpuReading {
     const server = this.server.read()
     const generator = this.generator.read()
     const machine = this.machine.read()

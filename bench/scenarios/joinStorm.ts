@@ -57,7 +57,8 @@ export async function joinStorm(ctx: BenchContext, windowMs = 10_000): Promise<v
       cpu.start()
       const done = await withTimeout(storm, windowMs + 120_000, 'join storm')
       const seconds = (now() - startAt) / 1000
-      const { server: srv, generator: gen, other, steal } = cpu.read()
+      const reading = cpu.read()
+      const { server: srv, generator: gen, other, steal } = reading
       const durations = latencyOf(done.map((d) => d.durations))
       const joined = done.reduce((n, d) => n + d.durations.length, 0)
       const errors = done.reduce((n, d) => n + d.errors, 0)
@@ -79,7 +80,7 @@ export async function joinStorm(ctx: BenchContext, windowMs = 10_000): Promise<v
           lostConfirmedEdits: null,
           sentPerSec: round(total / (windowMs / 1000), 1),
           serverCpuUsPerDelivery: 0,
-          limit: limitOf(srv, gen, 1, 1, other, steal),
+          limit: limitOf(reading, 1, 1),
           details: {
             joinToSyncedMs: { p50: durations.p50, p95: durations.p95, p99: durations.p99 },
             stormSeconds: round(seconds, 1),

@@ -292,7 +292,8 @@ async function typeSteps(
     await sleep(Math.max(0, startAt - now()))
     cpu.start()
     await sleep(def.stepMs)
-    const { server: srv, generator: gen, other, steal } = cpu.read()
+    const reading = cpu.read()
+    const { server: srv, generator: gen, other, steal } = reading
     const done = await withTimeout(loads, def.stepMs + def.settleMs + 60_000, `${target} load step`)
     const seconds = def.stepMs / 1000
     const delivered = done.reduce((n, d) => n + d.delivered, 0)
@@ -311,7 +312,7 @@ async function typeSteps(
       errors: done.reduce((n, d) => n + d.errors, 0),
       lostConfirmedEdits: null,
       serverCpuUsPerDelivery: deliveredPerSec > 0 ? round(((srv / 100) * 1e6) / deliveredPerSec, 1) : 0,
-      limit: limitOf(srv, gen, sent / seconds, targetRate(schedule, clients), other, steal),
+      limit: limitOf(reading, sent / seconds, targetRate(schedule, clients)),
     }
     steps.push(step)
     log(

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { limitOf } from '../../bench/lib/figures.ts'
-import { parseMachineCpu } from '../../bench/lib/proc.ts'
+import { type CpuReading, parseMachineCpu } from '../../bench/lib/proc.ts'
+
+const cpu = (server: number, generator: number, other: number, steal: number): CpuReading => ({
+  server,
+  generator,
+  other,
+  steal,
+})
 
 describe("the benchmark's reading of the machine's CPU", () => {
   it('counts steal apart from the busy time of the machine itself', () => {
@@ -14,12 +21,12 @@ describe("the benchmark's reading of the machine's CPU", () => {
   })
 
   it('says the host held a run back when its steal, not a process, filled the cores', () => {
-    expect(limitOf(40, 60, 100, 100, 10, 75)).toBe('machine (the host took the cores)')
-    expect(limitOf(40, 60, 100, 100, 75, 10)).toBe('machine (other processes)')
-    expect(limitOf(40, 120, 100, 100, 10, 10)).toBe('machine (generator uses more CPU)')
+    expect(limitOf(cpu(40, 60, 10, 75), 100, 100)).toBe('machine (the host took the cores)')
+    expect(limitOf(cpu(40, 60, 75, 10), 100, 100)).toBe('machine (other processes)')
+    expect(limitOf(cpu(40, 120, 10, 10), 100, 100)).toBe('machine (generator uses more CPU)')
   })
 
   it('leaves a light run unlimited however much of the rest was steal', () => {
-    expect(limitOf(20, 30, 100, 100, 5, 40)).toBe('none')
+    expect(limitOf(cpu(20, 30, 5, 40), 100, 100)).toBe('none')
   })
 })
