@@ -28,6 +28,16 @@ export interface Connected {
   errorSamples: string[]
 }
 
+/**
+ * V8 options of the load generators. Each holds hundreds of participants' Yjs documents, and each young-generation
+ * collection copies what their edits added since the last one, 4-5 MB at summit-1000, whatever the generation's size:
+ * 10-40 ms in which that process's clients apply nothing, a pause as long as the p99s compared. A 64 MB young
+ * generation (V8 grows to it when the survivors call for it) makes those pauses a third as frequent: 56-69 a run per
+ * process against 170-190, 0.6-1.1 s against 2.1-2.8 s, with 10-15% of a core less for the generators. Every
+ * server's clients run with the same options.
+ */
+const GENERATOR_V8_OPTIONS = ['--max-old-space-size=2048', '--max-semi-space-size=64']
+
 /** The load-generator processes (bench/worker.ts), each driven by request and reply over IPC. */
 export class Workers {
   private nextId = 1
@@ -63,7 +73,7 @@ export class Workers {
     const procs = Array.from({ length: count }, () => {
       const proc = fork(join(ROOT, 'bench/worker.ts'), [], {
         cwd: ROOT,
-        execArgv: ['--import', 'tsx', '--max-old-space-size=2048', ...prof],
+        execArgv: ['--import', 'tsx', ...GENERATOR_V8_OPTIONS, ...prof],
         serialization: 'advanced',
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       })
