@@ -30,11 +30,11 @@ export interface Connected {
 
 /**
  * V8 options of the load generators. Each holds hundreds of participants' Yjs documents, and each young-generation
- * collection copies what their edits added since the last one, 4-5 MB at summit-1000, whatever the generation's size:
- * 10-40 ms in which that process's clients apply nothing, a pause as long as the p99s compared. A 64 MB young
- * generation (V8 grows to it when the survivors call for it) makes those pauses a third as frequent: 56-69 a run per
- * process against 170-190, 0.6-1.1 s against 2.1-2.8 s, with 10-15% of a core less for the generators. Every
- * server's clients run with the same options.
+ * collection copies what their edits added since the last one, 4-6 MB at summit-1000, whatever the generation's size:
+ * 10-40 ms in which that process's clients apply nothing, a pause as long as the p99s compared. Semi-spaces of up to
+ * 64 MB (V8 grows them when the survivors call for it) make those pauses a third as frequent: 63-69 a run per process
+ * against 170-190, 0.8-1.1 s against 2.1-2.8 s, with 10-15% of a core less for the generators. Every server's clients
+ * run with the same options.
  */
 const GENERATOR_V8_OPTIONS = ['--max-old-space-size=2048', '--max-semi-space-size=64']
 
