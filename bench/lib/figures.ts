@@ -5,6 +5,30 @@ import type { CpuReading } from './proc.ts'
 /** Cores of the machine the benchmark runs on; CPU figures are in % of one core. */
 export const CORES = 2
 
+/** A result's CPU figures, each in % of one core. */
+export type CpuFigures = Pick<
+  Figures,
+  'serverCpuPercent' | 'generatorCpuPercent' | 'otherCpuPercent' | 'stealCpuPercent'
+>
+
+/** A result's CPU figures from one reading, rounded as the table prints them. */
+export function cpuFiguresOf(cpu: CpuReading): CpuFigures {
+  return {
+    serverCpuPercent: round(cpu.server, 1),
+    generatorCpuPercent: round(cpu.generator, 1),
+    otherCpuPercent: round(cpu.other, 1),
+    stealCpuPercent: round(cpu.steal, 1),
+  }
+}
+
+/** The CPU figures of a scenario that measures none (a restart, a phone in a browser). */
+export const CPU_NOT_MEASURED: CpuFigures = {
+  serverCpuPercent: Number.NaN,
+  generatorCpuPercent: Number.NaN,
+  otherCpuPercent: Number.NaN,
+  stealCpuPercent: Number.NaN,
+}
+
 /** p50, p95 and p99 over the samples of every worker together. */
 export function latencyOf(all: Float64Array[]): Figures['latencyMs'] {
   const total = all.reduce((n, a) => n + a.length, 0)

@@ -1,7 +1,7 @@
 /** join-storm: many phones join by code within a window while a round runs; time to their group's notes synced. */
 import { type JoinStormResult, now, round, sleep, withTimeout } from '../lib/common.ts'
 import { type ConveneSession, setupSession } from '../lib/convene.ts'
-import { latencyOf, limitOf } from '../lib/figures.ts'
+import { cpuFiguresOf, latencyOf, limitOf } from '../lib/figures.ts'
 import { log } from '../lib/log.ts'
 import { CpuSplit } from '../lib/proc.ts'
 import { withServer } from '../lib/servers.ts'
@@ -58,7 +58,7 @@ export async function joinStorm(ctx: BenchContext, windowMs = 10_000): Promise<v
       const done = await withTimeout(storm, windowMs + 120_000, 'join storm')
       const seconds = (now() - startAt) / 1000
       const reading = cpu.read()
-      const { server: srv, generator: gen, other, steal } = reading
+      const cpuFigures = cpuFiguresOf(reading)
       const durations = latencyOf(done.map((d) => d.durations))
       const joined = done.reduce((n, d) => n + d.durations.length, 0)
       const errors = done.reduce((n, d) => n + d.errors, 0)
@@ -71,10 +71,7 @@ export async function joinStorm(ctx: BenchContext, windowMs = 10_000): Promise<v
           groups: 0,
           latencyMs: durations,
           deliveredPerSec: round(joined / seconds, 1),
-          serverCpuPercent: round(srv, 1),
-          generatorCpuPercent: round(gen, 1),
-          otherCpuPercent: round(other, 1),
-          stealCpuPercent: round(steal, 1),
+          ...cpuFigures,
           serverRssMbPeak: round(rss.stop(), 1),
           errors,
           lostConfirmedEdits: null,
@@ -92,7 +89,7 @@ export async function joinStorm(ctx: BenchContext, windowMs = 10_000): Promise<v
       )
       log(
         `  ${joined}/${total} synced; join→synced p50 ${durations.p50} ms, p95 ${durations.p95} ms, p99 ${durations.p99} ms; ` +
-          `server ${round(srv, 1)}% gen ${round(gen, 1)}%; errors ${errors}`,
+          `server ${cpuFigures.serverCpuPercent}% gen ${cpuFigures.generatorCpuPercent}%; errors ${errors}`,
       )
     } finally {
       session?.facilitator.close()

@@ -15,7 +15,7 @@ import {
 } from '../lib/common.ts'
 import { type ConveneSession, participantSpecs, setupSession } from '../lib/convene.ts'
 import { confirmedBySender, verifyStored } from '../lib/durability.ts'
-import { latencyOf, limitOf } from '../lib/figures.ts'
+import { cpuFiguresOf, latencyOf, limitOf } from '../lib/figures.ts'
 import { fmt, log } from '../lib/log.ts'
 import { CpuSplit } from '../lib/proc.ts'
 import { type ServerProcess, withServer } from '../lib/servers.ts'
@@ -293,7 +293,6 @@ async function typeSteps(
     cpu.start()
     await sleep(def.stepMs)
     const reading = cpu.read()
-    const { server: srv, generator: gen, other, steal } = reading
     const done = await withTimeout(loads, def.stepMs + def.settleMs + 60_000, `${target} load step`)
     const seconds = def.stepMs / 1000
     const delivered = done.reduce((n, d) => n + d.delivered, 0)
@@ -304,14 +303,12 @@ async function typeSteps(
       latencyMs: latencyOf(done.map((d) => d.latencies)),
       deliveredPerSec: round(deliveredPerSec, 0),
       sentPerSec: round(sent / seconds, 0),
-      serverCpuPercent: round(srv, 1),
-      generatorCpuPercent: round(gen, 1),
-      otherCpuPercent: round(other, 1),
-      stealCpuPercent: round(steal, 1),
+      ...cpuFiguresOf(reading),
       serverRssMbPeak: 0,
       errors: done.reduce((n, d) => n + d.errors, 0),
       lostConfirmedEdits: null,
-      serverCpuUsPerDelivery: deliveredPerSec > 0 ? round(((srv / 100) * 1e6) / deliveredPerSec, 1) : 0,
+      serverCpuUsPerDelivery:
+        deliveredPerSec > 0 ? round(((reading.server / 100) * 1e6) / deliveredPerSec, 1) : 0,
       limit: limitOf(reading, sent / seconds, targetRate(schedule, clients)),
     }
     steps.push(step)

@@ -11,6 +11,7 @@ import type { Browser, CDPSession, Page } from 'playwright-core'
 import { launchBrowser, PHONE } from '../../tests/helpers/browser.ts'
 import { now, percentile, round } from '../lib/common.ts'
 import { connectSocket, createSession, startRound } from '../lib/convene.ts'
+import { CPU_NOT_MEASURED } from '../lib/figures.ts'
 import { fmt, log } from '../lib/log.ts'
 import { ROOT, type ServerProcess, withServer } from '../lib/servers.ts'
 import type { Measured, PhoneRun } from '../report/results.ts'
@@ -134,10 +135,7 @@ function measured(done: PhoneRun[], failures: string[], rssMb: number): Measured
     groups: 1,
     latencyMs: { p50: Number.NaN, p95: Number.NaN, p99: Number.NaN },
     deliveredPerSec: 0,
-    serverCpuPercent: Number.NaN,
-    generatorCpuPercent: Number.NaN,
-    otherCpuPercent: Number.NaN,
-    stealCpuPercent: Number.NaN,
+    ...CPU_NOT_MEASURED,
     serverRssMbPeak: round(rssMb, 1),
     errors: failures.length,
     lostConfirmedEdits: null,

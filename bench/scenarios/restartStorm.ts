@@ -12,7 +12,7 @@ import {
 } from '../lib/common.ts'
 import { type ConveneSession, participantSpecs, setupSession } from '../lib/convene.ts'
 import { confirmedBySender, unconverged, verifyStored } from '../lib/durability.ts'
-import { latencyOf } from '../lib/figures.ts'
+import { CPU_NOT_MEASURED, latencyOf } from '../lib/figures.ts'
 import { log } from '../lib/log.ts'
 import { freePort, ServerProcess, withServer } from '../lib/servers.ts'
 import { Workers } from '../lib/workers.ts'
@@ -99,10 +99,7 @@ export async function restartStorm(ctx: BenchContext, groupSize = 7): Promise<vo
           groups: new Set(docOf.values()).size,
           latencyMs: latencyOf(done.map((d) => d.latencies)),
           deliveredPerSec: round(delivered / (durationMs / 1000), 0),
-          serverCpuPercent: Number.NaN,
-          generatorCpuPercent: Number.NaN,
-          otherCpuPercent: Number.NaN,
-          stealCpuPercent: Number.NaN,
+          ...CPU_NOT_MEASURED,
           serverRssMbPeak,
           errors,
           lostConfirmedEdits: lost,
