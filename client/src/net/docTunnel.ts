@@ -73,11 +73,14 @@ export class DocTunnel {
 
   constructor(readonly socket: ClientSocket) {
     const tunnel = this
-    this.WebSocket = class extends TunnelChannel {
-      constructor(url: string) {
-        super(tunnel, url)
-      }
-    }
+    // A function that `new` makes a channel of this tunnel with, not a subclass per tunnel: every class gives its
+    // instances their own shape, and with hundreds of tunnels in one process (the benchmark's clients) each access
+    // to a channel's fields, ours and the provider's, went through V8's slow megamorphic path.
+    this.WebSocket = function TunnelWebSocket(url: string) {
+      return new TunnelChannel(tunnel, url)
+    } as unknown as new (
+      url: string,
+    ) => TunnelChannel
     socket.on('doc:message', (doc, message, stored) => {
       const watchers = this.watchers.get(doc)
       if (watchers) {
@@ -149,7 +152,13 @@ export class TunnelChannel {
   readyState: number = CONNECTING
   binaryType = 'arraybuffer'
   onopen: Listener<unknown> = null
-  onmessage: Listener<{ data: ArrayBuffer }> = null
+  /**
+   * A message's bytes as a view into the frame they came in. A WebSocket would give an ArrayBuffer of their own,
+   * but the provider copies `data` into a Uint8Array either way (`new Uint8Array(data)`), and a view's copy of a
+   * few dozen bytes stays on V8's heap where an ArrayBuffer slice allocates outside it: at a summit the slice was
+   * 3% of a client's CPU.
+   */
+  onmessage: Listener<{ data: Uint8Array }> = null
   onclose: Listener<TunnelCloseEvent> = null
   onerror: Listener<unknown> = null
   readonly doc: string
@@ -211,8 +220,7 @@ export class TunnelChannel {
   }
 
   private deliver(bytes: Uint8Array): void {
-    const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
-    this.onmessage?.({ data })
+    this.onmessage?.({ data: bytes })
   }
 
   private finish(event: TunnelCloseEvent): void {
