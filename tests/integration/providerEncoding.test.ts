@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as syncProtocol from 'y-protocols/sync'
 import type * as Y from 'yjs'
+import { TunnelChannel } from '../../client/src/net/docTunnel.ts'
 import { DOC_MESSAGE } from '../../shared/docMessages.ts'
 import { eventually, type OpenDoc, openDoc } from '../helpers/clients.ts'
 import { runningRound } from '../helpers/rooms.ts'
@@ -33,16 +34,22 @@ function recordEncoding(open: OpenDoc) {
   return seen
 }
 
+/** Two phones of a running round, each with its group's notes open and synced. */
+async function twoPhonesInOneGroup() {
+  const { room, snap } = await runningRound(cleanups, 2)
+  const docName = snap.groups[0]?.docName as string
+  const [ana, ben] = room.phones.map((phone) => {
+    const opened = openDoc(phone.socket, docName)
+    cleanups.push(() => opened.destroy())
+    return opened
+  }) as [OpenDoc & { synced: Promise<void> }, OpenDoc & { synced: Promise<void> }]
+  await Promise.all([ana.synced, ben.synced])
+  return { room, docName, ana, ben }
+}
+
 describe('the provider on a phone', () => {
   it('has Yjs encode its own changes only, and still sends every one of them', async () => {
-    const { room, snap } = await runningRound(cleanups, 2)
-    const docName = snap.groups[0]?.docName as string
-    const [ana, ben] = room.phones.map((phone) => {
-      const opened = openDoc(phone.socket, docName)
-      cleanups.push(() => opened.destroy())
-      return opened
-    }) as [OpenDoc & { synced: Promise<void> }, OpenDoc & { synced: Promise<void> }]
-    await Promise.all([ana.synced, ben.synced])
+    const { room, docName, ana, ben } = await twoPhonesInOneGroup()
     const benSent: Uint8Array[] = []
     room.phones[1]?.socket.onAnyOutgoing((event: string, doc: unknown, message: unknown) => {
       if (event === 'doc:message' && doc === docName && message instanceof Uint8Array && isUpdate(message))
@@ -67,5 +74,25 @@ describe('the provider on a phone', () => {
     ben.provider.destroy()
     ben.doc.getText('t').insert(0, '> ')
     expect(seen.at(-1)).toEqual({ fromServer: false, encoded: false })
+  })
+
+  it("gets the server's messages as views of their frames, through channels of one class whatever the tunnel", async () => {
+    const { ana, ben } = await twoPhonesInOneGroup()
+    // One class: a class per tunnel gave each tunnel's channels their own shape, slow to reach with many tunnels.
+    expect(ana.tunnel).not.toBe(ben.tunnel)
+    expect(Object.getPrototypeOf(ana.provider.ws)).toBe(TunnelChannel.prototype)
+    expect(Object.getPrototypeOf(ben.provider.ws)).toBe(TunnelChannel.prototype)
+
+    const channel = ben.provider.ws as unknown as TunnelChannel
+    const handOn = channel.onmessage
+    const received: unknown[] = []
+    channel.onmessage = (event) => {
+      received.push(event.data)
+      handOn?.(event)
+    }
+    ana.doc.getText('t').insert(0, 'hello')
+    await eventually(() => expect(ben.doc.getText('t').toString()).toBe('hello'))
+    expect(received.length).toBeGreaterThan(0)
+    for (const data of received) expect(data).toBeInstanceOf(Uint8Array)
   })
 })
