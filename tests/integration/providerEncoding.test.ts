@@ -93,6 +93,10 @@ describe('the provider on a phone', () => {
     ana.doc.getText('t').insert(0, 'hello')
     await eventually(() => expect(ben.doc.getText('t').toString()).toBe('hello'))
     expect(received.length).toBeGreaterThan(0)
-    for (const data of received) expect(data).toBeInstanceOf(Uint8Array)
+    for (const data of received) {
+      expect(data).toBeInstanceOf(Uint8Array)
+      // A view: its buffer is the whole frame, the event's and the document's names included.
+      expect((data as Uint8Array).buffer.byteLength).toBeGreaterThan((data as Uint8Array).byteLength)
+    }
   })
 })

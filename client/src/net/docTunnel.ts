@@ -73,9 +73,10 @@ export class DocTunnel {
 
   constructor(readonly socket: ClientSocket) {
     const tunnel = this
-    // A function that `new` makes a channel of this tunnel with, not a subclass per tunnel: every class gives its
-    // instances their own shape, and with hundreds of tunnels in one process (the benchmark's clients) each access
-    // to a channel's fields, ours and the provider's, went through V8's slow megamorphic path.
+    // The provider calls `new` on this: a function returning a channel of this tunnel, not a subclass per
+    // tunnel. Each class gives its instances a shape of their own, and with hundreds of tunnels in one process
+    // (the benchmark's clients) every access to a channel's fields, ours and the provider's, took V8's slow
+    // megamorphic path.
     this.WebSocket = function TunnelWebSocket(url: string) {
       return new TunnelChannel(tunnel, url)
     } as unknown as new (
