@@ -178,7 +178,12 @@ describe.skipIf(skip)('a live session, from creation to the lobby, in Chromium',
     await phone.getByRole('button', { name: 'Join', exact: true }).click()
     await phone.getByRole('heading', { name: "You're in" }).waitFor()
     expect(new URL(phone.url()).pathname).toMatch(/^\/s\//)
-    await eventually(() => expect(scripts.some((path) => /\/DiscussionEditor-/.test(path))).toBe(true))
+    // The editor is warmed in the background once the browser is idle, so this waits as long as `expect.poll` does
+    // in this project (10 s): with the whole suite running, once, it took longer than the helper's default 5 s.
+    await eventually(
+      () => expect(scripts.some((path) => /\/DiscussionEditor-/.test(path))).toBe(true),
+      10_000,
+    )
     expect(await phone.title()).toBe('Evening Forum – Convene')
 
     // Back returns to the join page, forward to the participant page; the header leads home, home to creating.
