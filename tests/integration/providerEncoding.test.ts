@@ -85,7 +85,7 @@ describe('the provider on a phone', () => {
 
     const channel = ben.provider.ws as unknown as TunnelChannel
     const handOn = channel.onmessage
-    const received: unknown[] = []
+    const received: Uint8Array[] = []
     channel.onmessage = (event) => {
       received.push(event.data)
       handOn?.(event)
@@ -96,7 +96,7 @@ describe('the provider on a phone', () => {
     for (const data of received) {
       expect(data).toBeInstanceOf(Uint8Array)
       // A view: its buffer is the whole frame, the event's and the document's names included.
-      expect((data as Uint8Array).buffer.byteLength).toBeGreaterThan((data as Uint8Array).byteLength)
+      expect(data.buffer.byteLength).toBeGreaterThan(data.byteLength)
     }
   })
 })

@@ -20,6 +20,9 @@ export interface TunnelCloseEvent {
 
 type Listener<T> = ((event: T) => void) | null
 
+/** What the provider calls `new` on for each document's channel (its `WebSocketPolyfill`). */
+type ChannelConstructor = new (url: string) => TunnelChannel
+
 /** What a document's observers may hear from the server besides y-websocket's own messages. */
 export interface DocWatcher {
   /** The server accepted an open; `writable` says whether it will take this connection's changes. */
@@ -67,9 +70,7 @@ const PERMANENT: Partial<Record<ErrorBody['code'], number>> = {
 export class DocTunnel {
   private readonly channels = new Map<string, TunnelChannel>()
   private readonly watchers = new Map<string, Set<DocWatcher>>()
-  readonly WebSocket: new (
-    url: string,
-  ) => TunnelChannel
+  readonly WebSocket: ChannelConstructor
 
   constructor(readonly socket: ClientSocket) {
     const tunnel = this
@@ -79,9 +80,7 @@ export class DocTunnel {
     // megamorphic path.
     this.WebSocket = function TunnelWebSocket(url: string) {
       return new TunnelChannel(tunnel, url)
-    } as unknown as new (
-      url: string,
-    ) => TunnelChannel
+    } as unknown as ChannelConstructor
     socket.on('doc:message', (doc, message, stored) => {
       const watchers = this.watchers.get(doc)
       if (watchers) {
