@@ -28,8 +28,9 @@ export async function mountApp(root: HTMLElement, language?: UiLanguage): Promis
 /**
  * Downloads what a phone shows right after joining, without running it: the participant page and its messages
  * first, then the notes editor a round opens, so Join lands at once and the editor is cached before it is needed.
+ * A part that fails is left to the page that needs it, and the editor still comes after.
  */
 export async function warmParticipant(language: UiLanguage): Promise<void> {
-  await Promise.all([prefetchLanguage(language), preloadParticipantPage()])
+  await Promise.allSettled([prefetchLanguage(language), preloadParticipantPage()])
   await preloadEditor()
 }

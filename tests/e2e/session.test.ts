@@ -124,6 +124,33 @@ describe.skipIf(skip)('a live session, from creation to the lobby, in Chromium',
     expect(problems).toEqual([])
   })
 
+  it('join page: downloads the notes editor while the form shows, even when the messages fail to download', {
+    timeout: 60_000,
+  }, async () => {
+    const created = await createSession(stage.server.baseUrl, { title: 'Evening Forum', anonymity: 'named' })
+    const phone = await person(PHONE)
+    const scripts: string[] = []
+    phone.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname)
+    })
+    // The light page's English messages (the core file, asked for first) load; the app's, asked for next, fail.
+    const messages = /\/assets\/en-[\w-]+\.js$/
+    const failed: string[] = []
+    await phone.route(messages, (route) => {
+      if (scripts.filter((path) => messages.test(path)).length === 1) return route.continue()
+      failed.push(route.request().url())
+      return route.abort()
+    })
+
+    await phone.goto(`${stage.server.baseUrl}/j/${created.joinCode}`)
+    await phone.getByRole('button', { name: 'Join', exact: true }).waitFor()
+    await eventually(() => expect(failed.length).toBeGreaterThan(0), 10_000)
+    await eventually(
+      () => expect(scripts.some((path) => /\/DiscussionEditor-/.test(path))).toBe(true),
+      10_000,
+    )
+  })
+
   it('join page: waits for a draft, shows refused joins, hands over to the app, and leads back', {
     timeout: 180_000,
   }, async () => {
