@@ -59,6 +59,7 @@ class Recorder implements DeliverySink {
   }
 }
 
+// Each client's y-websocket provider adds a process `exit` listener: hundreds of them here, and no leak.
 process.setMaxListeners(0)
 const recorder = new Recorder()
 const clients: BenchClient[] = []

@@ -101,6 +101,21 @@ export interface OpenDoc {
   destroy(): void
 }
 
+/**
+ * Raises the process's listener limit by one for as long as a provider is open. In Node, y-websocket's provider
+ * adds a process `exit` listener (to clear its awareness state) and removes it on destroy, so a test holding more
+ * than ten providers at once got Node's "possible EventEmitter memory leak" warning for no leak.
+ */
+function allowProviderExitListener(): () => void {
+  process.setMaxListeners(process.getMaxListeners() + 1)
+  let released = false
+  return () => {
+    if (released) return
+    released = true
+    process.setMaxListeners(process.getMaxListeners() - 1)
+  }
+}
+
 /** Opens a document as the client does; `synced` resolves after the first sync with the server. */
 export function openDoc(
   socket: ClientSocket,
@@ -108,12 +123,17 @@ export function openDoc(
   doc = new Y.Doc(),
 ): OpenDoc & { synced: Promise<void> } {
   const tunnel = new DocTunnel(socket)
+  const release = allowProviderExitListener()
   const provider = tunnelProvider(tunnel, name, doc)
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) resolve()
     else provider.once('sync', () => resolve())
   })
-  return { doc, provider, tunnel, synced, destroy: () => provider.destroy() }
+  const destroy = () => {
+    provider.destroy()
+    release()
+  }
+  return { doc, provider, tunnel, synced, destroy }
 }
 
 /**
