@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserSkipReason, LAPTOP, PHONE } from '../helpers/browser.ts'
 import { connect, createSession, eventually, request } from '../helpers/clients.ts'
@@ -5,6 +6,23 @@ import { browserStage, checkPage } from './support.ts'
 
 const skip = browserSkipReason()
 const JOIN_API = '**/api/sessions/join'
+
+/** The paths of every script the page asks for, from now on. */
+function scriptsAskedBy(page: Page): string[] {
+  const scripts: string[] = []
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname)
+  })
+  return scripts
+}
+
+/**
+ * Waits until the notes editor's chunk was asked for. It is warmed in the background once the browser is idle, so
+ * this waits as long as `expect.poll` does in this project (10 s): with the whole suite running, once, it took
+ * longer than the helper's default 5 s.
+ */
+const editorAskedFor = (scripts: readonly string[]) =>
+  eventually(() => expect(scripts.some((path) => /\/DiscussionEditor-/.test(path))).toBe(true), 10_000)
 
 describe.skipIf(skip)('a live session, from creation to the lobby, in Chromium', () => {
   const stage = browserStage()
@@ -129,10 +147,7 @@ describe.skipIf(skip)('a live session, from creation to the lobby, in Chromium',
   }, async () => {
     const created = await createSession(stage.server.baseUrl, { title: 'Evening Forum', anonymity: 'named' })
     const phone = await person(PHONE)
-    const scripts: string[] = []
-    phone.on('request', (r) => {
-      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname)
-    })
+    const scripts = scriptsAskedBy(phone)
     // The light page's English messages (the core file, asked for first) load; the app's, asked for next, fail.
     let asked = 0
     let aborted = 0
@@ -146,10 +161,7 @@ describe.skipIf(skip)('a live session, from creation to the lobby, in Chromium',
     await phone.goto(`${stage.server.baseUrl}/j/${created.joinCode}`)
     await phone.getByRole('button', { name: 'Join', exact: true }).waitFor()
     await eventually(() => expect(aborted).toBeGreaterThan(0), 10_000)
-    await eventually(
-      () => expect(scripts.some((path) => /\/DiscussionEditor-/.test(path))).toBe(true),
-      10_000,
-    )
+    await editorAskedFor(scripts)
   })
 
   it('join page: waits for a draft, shows refused joins, hands over to the app, and leads back', {
@@ -167,10 +179,7 @@ describe.skipIf(skip)('a live session, from creation to the lobby, in Chromium',
     const joinProblems: string[] = []
     const phone = await person(PHONE)
     phone.on('pageerror', (error) => joinProblems.push(`page error: ${error.message}`))
-    const scripts: string[] = []
-    phone.on('request', (r) => {
-      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname)
-    })
+    const scripts = scriptsAskedBy(phone)
 
     // Not open yet: the light page alone, without the app (which downloads only once the form shows).
     await phone.goto(`${stage.server.baseUrl}/j/${created.joinCode}`)
@@ -206,12 +215,7 @@ describe.skipIf(skip)('a live session, from creation to the lobby, in Chromium',
     await phone.getByRole('button', { name: 'Join', exact: true }).click()
     await phone.getByRole('heading', { name: "You're in" }).waitFor()
     expect(new URL(phone.url()).pathname).toMatch(/^\/s\//)
-    // The editor is warmed in the background once the browser is idle, so this waits as long as `expect.poll` does
-    // in this project (10 s): with the whole suite running, once, it took longer than the helper's default 5 s.
-    await eventually(
-      () => expect(scripts.some((path) => /\/DiscussionEditor-/.test(path))).toBe(true),
-      10_000,
-    )
+    await editorAskedFor(scripts)
     expect(await phone.title()).toBe('Evening Forum – Convene')
 
     // Back returns to the join page, forward to the participant page; the header leads home, home to creating.
