@@ -60,11 +60,11 @@ async function openRoom(): Promise<DocRoom> {
   return room
 }
 
-describe('changes applied together', () => {
+describe('changes stored in the same commit', () => {
   it('reach each member as one message, and each writer gets the other writer’s', async () => {
     const room = await openRoom()
     const [ana, ben, cleo] = [member(room, 'ana'), member(room, 'ben'), member(room, 'cleo')]
-    // Received together: both commits resolve before either change is applied, as in a turn of group commit.
+    // Received in the same turn, so SQLite's group commit stores both at once.
     await Promise.all([room.receive(ana.peer, ana.write('Ana.')), room.receive(ben.peer, ben.write('Ben.'))])
 
     expect(cleo.messages).toHaveLength(1)
@@ -82,19 +82,6 @@ describe('changes applied together', () => {
     expect(ben.messages).toHaveLength(1)
     expect(ben.read()).toBe('one two')
     expect(ana.messages).toEqual([])
-  })
-
-  it('go out before the turn ends while the server keeps up', async () => {
-    const room = await openRoom()
-    const [ana, ben] = [member(room, 'ana'), member(room, 'ben')]
-    let turnEnded = false
-    setImmediate(() => {
-      turnEnded = true
-    })
-    await room.receive(ana.peer, ana.write('at once'))
-
-    expect(turnEnded).toBe(false)
-    expect(ben.read()).toBe('at once')
   })
 
   it('one turn apart go out one by one, as soon as each is stored', async () => {

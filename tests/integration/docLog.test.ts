@@ -2,7 +2,6 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { REMEMBERED_DOCS } from '../../server/store/sqlite/docSeqs.ts'
-import { AT_ONCE_PER_TURN } from '../../server/store/sqlite/docs.ts'
 import { createSqliteStore } from '../../server/store/sqlite/index.ts'
 import { MIGRATIONS } from '../../server/store/sqlite/migrations.ts'
 import { tempDir, tempStore } from '../helpers/server.ts'
@@ -39,16 +38,16 @@ function storeOn(file: string) {
 }
 
 describe('the document update log', () => {
-  it('keeps the order of appends made in one turn and in the next, committed at once or at the turn’s end', async () => {
+  it('keeps the order of appends made in one turn and in the next, grouped into one commit per turn', async () => {
     const { store, close } = tempStore()
     cleanups.push(close)
 
-    // One turn: the first few are committed at once, the rest share one commit at the end of the turn.
+    // One turn: these share one commit at the end of the turn.
     const first = Array.from({ length: 50 }, (_, i) =>
       store.docs.append(i % 2 ? 's/a/g/x' : 's/a/g/y', [bytes(i)]),
     )
     const firstSeqs = await Promise.all(first)
-    // The next turn, after a busy one: one commit at its end.
+    // The next turn: another commit.
     const second = Array.from({ length: 50 }, (_, i) => store.docs.append('s/a/g/x', [bytes(50 + i)]))
     const secondSeqs = await Promise.all(second)
 
@@ -66,36 +65,6 @@ describe('the document update log', () => {
     expect(numbers((await store.docs.load('s/a/g/y')).updates)).toEqual(
       Array.from({ length: 25 }, (_, i) => 2 * i),
     )
-  })
-
-  it('commits at once while the server keeps up, and after a busy turn at the turn’s end', async () => {
-    const file = tempFile()
-    const store = storeOn(file)
-    const reader = new Database(file, { readonly: true })
-    cleanups.push(() => reader.close())
-    const stored = () => (reader.prepare('SELECT count(*) AS n FROM doc_updates').get() as { n: number }).n
-    const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
-    let n = 0
-    const append = () => store.docs.append('s/a/g/x', [bytes(n++)])
-
-    // A busy turn: the first few are on disk as soon as they are appended, the others once the turn ends.
-    await nextTurn()
-    const busy = Array.from({ length: AT_ONCE_PER_TURN + 2 }, append)
-    expect(stored()).toBe(AT_ONCE_PER_TURN)
-    await Promise.all(busy)
-    expect(stored()).toBe(AT_ONCE_PER_TURN + 2)
-
-    // The turn after it waits for its end, even for one append.
-    const waiting = append()
-    expect(stored()).toBe(AT_ONCE_PER_TURN + 2)
-    await waiting
-    expect(stored()).toBe(AT_ONCE_PER_TURN + 3)
-
-    // That turn was quiet, so the next commits at once again.
-    await nextTurn()
-    const atOnce = append()
-    expect(stored()).toBe(AT_ONCE_PER_TURN + 4)
-    await atOnce
   })
 
   it('numbers on past a snapshot that dropped every update, after a restart too', async () => {

@@ -40,7 +40,7 @@ describe('the stored state a writer is told', () => {
   it('rides with a change sent to a writer who waits for it, so only a writer who received none gets a notice', async () => {
     const { store, close } = tempStore()
     cleanups.push(close)
-    // Only the notice timers are faked: the store's commits keep their real turns of the event loop.
+    // Only the notice timers are faked: SQLite's group commit keeps its real turn of the event loop.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const room = new DocRoom('s/a/g/x', store.docs)
     await room.load()

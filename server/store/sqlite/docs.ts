@@ -3,18 +3,9 @@ import type { Db } from './database.ts'
 import { docSequences } from './docSeqs.ts'
 
 /**
- * Appends committed at once, each in its own transaction, in a turn of the event loop that follows a quiet one (at
- * most one append): the server is keeping up, so the change is applied and sent on in the callback that read it, as
- * y-websocket's server does, instead of waiting for the rest of the turn. After a busier turn, or past this many in
- * one turn, appends wait for the turn's end and share one transaction (group commit): a server that has fallen
- * behind reads hundreds in a turn, and storing them together, then sending each document's as one message, is what
- * lets it catch up.
- */
-export const AT_ONCE_PER_TURN = 4
-
-/**
- * The Yjs update log in SQLite, committed at once or by turn (see AT_ONCE_PER_TURN). Rows are keyed by document and
- * a number counted per document (see docSequences), so one update writes one page of the log.
+ * The Yjs update log in SQLite. Appends that arrive in the same tick share one transaction (group commit),
+ * so a burst of keystrokes from a hall costs one write, not hundreds. Rows are keyed by document and a number
+ * counted per document (see docSequences), so one update writes one page of the log.
  */
 export function sqliteDocStore(db: Db): DocStore {
   const insert = db.prepare<[string, number, Uint8Array]>(
@@ -53,7 +44,6 @@ export function sqliteDocStore(db: Db): DocStore {
     return seqs
   })
   const flush = () => {
-    if (queue.length === 0) return
     const batch = queue
     queue = []
     try {
@@ -63,21 +53,12 @@ export function sqliteDocStore(db: Db): DocStore {
       for (const item of batch) item.reject(error)
     }
   }
-  /** Appends taken in the current turn of the event loop, and in the one before. */
-  let thisTurn = 0
-  let lastTurn = 0
-  const endTurn = () => {
-    lastTurn = thisTurn
-    thisTurn = 0
-    flush()
-  }
 
   return {
     append(docName, updates) {
       return new Promise((resolve, reject) => {
+        if (queue.length === 0) setImmediate(flush)
         queue.push({ docName, updates, resolve, reject })
-        if (thisTurn++ === 0) setImmediate(endTurn)
-        if (lastTurn <= 1 && thisTurn <= AT_ONCE_PER_TURN) flush()
       })
     },
     async load(docName) {
