@@ -7,6 +7,7 @@
  *   npm run bench -- --quick               a reduced hall and ceiling (about a minute)
  *   npm run bench -- --scenario=hall,summit --participants=500 --peers=y-websocket,ws-relay
  *   npm run bench -- --scenario=hall --peers=ws-relay,socketio-relay   the transport's own cost
+ *   npm run bench -- --scenario=hall --peers=y-websocket,socketio-store   the least work the issue asks, on it
  *   npm run bench -- --scenario=summit-1000 --cpu-prof   CPU profiles of every server and generator, in
  *                                                       bench/results/profiles/{server,generator}/<server>/
  */

@@ -70,7 +70,8 @@ export class BenchClient {
   async open(timeoutMs: number): Promise<void> {
     const { spec } = this
     if (spec.target === 'convene') await this.openConvene(timeoutMs)
-    else if (spec.target === 'socketio-relay') await this.openRelayed(timeoutMs)
+    else if (spec.target === 'socketio-relay') await this.openRelayed(timeoutMs, 'opened')
+    else if (spec.target === 'socketio-store') await this.openRelayed(timeoutMs, 'synced')
     else if (spec.target === 'hocuspocus' || spec.target === 'hocuspocus-sqlite') {
       // The polyfill is passed through to the provider's own websocket, which its type does not show.
       const config = {
@@ -160,13 +161,13 @@ export class BenchClient {
   }
 
   /**
-   * The Socket.IO relay: the same client stack as Convene's, straight to the document (no session). The relay
-   * answers nothing, so the open, not a sync, is as ready as it gets (as with ws-relay).
+   * The Socket.IO relay or store: the same client stack as Convene's, straight to the document (no session). The
+   * relay answers nothing, so for it the open, not a sync, is as ready as it gets (as with ws-relay).
    */
-  private async openRelayed(timeoutMs: number): Promise<void> {
+  private async openRelayed(timeoutMs: number, ready: 'synced' | 'opened'): Promise<void> {
     const socket = this.clientSocket({})
     socket.connect()
-    await this.openConveneDoc(this.spec.room as string, timeoutMs, socket, 'opened')
+    await this.openConveneDoc(this.spec.room as string, timeoutMs, socket, ready)
   }
 
   /** Opens one document over the tunnel of a socket; resolves once it is synced (or only opened, for the relay). */

@@ -7,9 +7,17 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 /**
  * The servers a run can drive besides ours. The first four run by default; `socketio-relay` (Convene's transport
- * alone, for attributing costs) only when named in --peers.
+ * alone) and `socketio-store` (that transport storing and applying each change, the least the issue asks), for
+ * attributing costs, only when named in --peers.
  */
-export const PEERS = ['y-websocket', 'hocuspocus', 'hocuspocus-sqlite', 'ws-relay', 'socketio-relay'] as const
+export const PEERS = [
+  'y-websocket',
+  'hocuspocus',
+  'hocuspocus-sqlite',
+  'ws-relay',
+  'socketio-relay',
+  'socketio-store',
+] as const
 export type PeerName = (typeof PEERS)[number]
 export const DEFAULT_PEERS: readonly PeerName[] = [
   'y-websocket',
@@ -19,7 +27,8 @@ export const DEFAULT_PEERS: readonly PeerName[] = [
 ]
 
 /** Whether clients of this server speak Socket.IO through Convene's document tunnel (else plain WebSockets). */
-export const usesTunnel = (target: TargetName): boolean => target === 'convene' || target === 'socketio-relay'
+export const usesTunnel = (target: TargetName): boolean =>
+  target === 'convene' || target === 'socketio-relay' || target === 'socketio-store'
 export type TargetName = 'convene' | PeerName
 
 /** One simulated participant, as the orchestrator hands it to a worker. */

@@ -108,6 +108,11 @@ export class ServerProcess {
       case 'socketio-relay':
         args = ['--import', 'tsx', 'bench/servers/socketioRelay.ts']
         break
+      case 'socketio-store':
+        // Convene's V8 options, so that beside Convene only the code differs.
+        env.SQLITE_FILE = join(dataDir, 'socketio-store.sqlite')
+        args = [...SERVER_V8_OPTIONS, '--import', 'tsx', 'bench/servers/socketioStore.ts']
+        break
     }
     const child = spawn(process.execPath, [...prof, ...args], {
       cwd: ROOT,
